@@ -1,0 +1,35 @@
+# The two commands of README.md, each complete on a fresh machine with Python 3:
+#   make serve   create .venv from the pinned requirements, then serve the site at 127.0.0.1:8000
+#   make test    create .venv, install the system tools the tests need, then run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup system serve test check stats build
+
+$(STAMP): requirements.txt requirements-dev.txt requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c requirements.lock
+	touch $@
+
+setup: $(STAMP)
+
+system:
+	@sh scripts/system-deps.sh
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup system
+	$(BIN)/python -m pytest
+
+check: setup
+	$(BIN)/python -m scripts check
+
+stats: setup
+	$(BIN)/python -m scripts stats
+
+build: setup
+	$(BIN)/mkdocs build --strict

@@ -1,0 +1,51 @@
+"""Command line: `python -m scripts check|stats [--root DIR]`. Exit 0 when clean, 1 with the problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import course, report
+from .model import Course
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _check(loaded: Course) -> str:
+    return report.summary(loaded)
+
+
+def _stats(loaded: Course) -> str:
+    return f"{report.stats(loaded)}\n\n{report.summary(loaded)}"
+
+
+COMMANDS: dict[str, tuple[Callable[[Course], str], str]] = {
+    "check": (_check, "periksa bank soal dan pelajaran tanpa membangun situs"),
+    "stats": (_stats, "periksa, lalu tampilkan jumlah soal per pelajaran, jenis dan tingkat"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    cli = argparse.ArgumentParser(prog="python -m scripts", description="Alat bantu kursus Intervensi Sosial.")
+    cli.add_argument("--root", type=Path, default=ROOT, help="folder proyek (berisi mkdocs.yml)")
+    sub = cli.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    for name, (_, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=help_text)
+    return cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root: Path = args.root.resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"{root}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.", file=sys.stderr)
+        return 1
+    loaded, problems = course.load(root)
+    if problems:
+        print(report.failure(problems), file=sys.stderr)
+        return 1
+    run, _ = COMMANDS[args.command]
+    print(run(loaded))
+    return 0

@@ -1,0 +1,218 @@
+"""Load the whole course (lessons in docs/, quiz bank in quizzes/) and collect every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+from pathlib import Path
+
+from . import lessons, navigation, questions, schema, yamlsource
+from .model import Course, Lesson, Location, Problem, Question, Quiz
+
+MIN_QUESTIONS = 8
+MIN_HIGHER_ORDER_SHARE = 1 / 3
+QUIZ_SUFFIX = ".yml"
+
+
+def load(root: Path) -> tuple[Course, list[Problem]]:
+    """The course under `root` and all problems found in it, sorted by file and line."""
+    problems: list[Problem] = []
+    nav = {page.path: page for page in navigation.read(root / "mkdocs.yml")}
+    order = {path: index for index, path in enumerate(nav)}
+    found_lessons = _read_lessons(root, problems)
+    for path, lesson in list(found_lessons.items()):
+        if path in nav:
+            found_lessons[path] = replace(lesson, module=nav[path].module or "")
+        else:
+            problems.append(
+                Problem(
+                    Location(f"docs/{path}", 1),
+                    'pelajaran ini belum tercantum di "nav" mkdocs.yml, sehingga mahasiswa tidak dapat '
+                    "menemukannya. Tambahkan ke modulnya.",
+                )
+            )
+    by_slug: dict[str, Lesson] = {}
+    for lesson in found_lessons.values():
+        if lesson.slug in by_slug:
+            problems.append(
+                Problem(
+                    Location(f"docs/{lesson.path}", 1),
+                    f'nama berkas "{lesson.slug}.md" sudah dipakai docs/{by_slug[lesson.slug].path}; '
+                    "bank soal dipasangkan lewat nama berkas, jadi setiap pelajaran perlu nama yang unik.",
+                )
+            )
+        by_slug.setdefault(lesson.slug, lesson)
+
+    quizzes = _read_quizzes(root, by_slug, problems)
+    paired = {quiz.lesson.slug for quiz in quizzes}
+    for lesson in by_slug.values():
+        if lesson.slug not in paired and not _quiz_file(root, lesson.slug).exists():
+            problems.append(
+                Problem(
+                    Location(f"docs/{lesson.path}", lesson.marker_line),
+                    f"penanda {lessons.MARKER} ada, tetapi berkas soal quizzes/{lesson.slug}{QUIZ_SUFFIX} "
+                    "belum ada. Buat berkasnya, atau hapus penanda ini.",
+                )
+            )
+    problems.extend(_duplicate_ids(quizzes))
+    quizzes.sort(key=lambda quiz: (order.get(quiz.lesson.path, len(order)), quiz.lesson.path))
+    return Course(tuple(quizzes)), sorted(set(problems), key=_problem_order)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
+    return problem.where.path, problem.where.line, problem.message
+
+
+def _quiz_file(root: Path, slug: str) -> Path:
+    return root / "quizzes" / f"{slug}{QUIZ_SUFFIX}"
+
+
+def _read_lessons(root: Path, problems: list[Problem]) -> dict[str, Lesson]:
+    docs = root / "docs"
+    found: dict[str, Lesson] = {}
+    for file in sorted(docs.rglob("*.md")):
+        path = file.relative_to(docs).as_posix()
+        shown = f"docs/{path}"
+        text = file.read_text(encoding="utf-8")
+        if not lessons.has_marker(text):
+            problems.extend(
+                Problem(
+                    Location(shown, line),
+                    "soal tidak ditulis langsung di halaman. Pindahkan soal ke bank soal di quizzes/.",
+                )
+                for line in lessons.hand_written_quiz_lines(text)
+            )
+            continue
+        lesson, lesson_problems = lessons.read(text, path, shown)
+        problems.extend(lesson_problems)
+        if lesson is not None:
+            found[path] = lesson
+    return found
+
+
+def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem]) -> list[Quiz]:
+    quizzes: list[Quiz] = []
+    folder = root / "quizzes"
+    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
+        shown = f"quizzes/{file.name}"
+        if file.suffix == ".yaml":
+            problems.append(Problem(Location(shown, 1), f'ganti ekstensi berkas menjadi "{QUIZ_SUFFIX}".'))
+            continue
+        if file.suffix != QUIZ_SUFFIX:
+            continue
+        lesson = by_slug.get(file.stem)
+        if lesson is None:
+            problems.append(Problem(Location(shown, 1), _orphan_message(root, file.stem, list(by_slug))))
+        document, yaml_problems = yamlsource.load(file.read_text(encoding="utf-8"), shown)
+        problems.extend(yaml_problems)
+        if document is None:
+            continue
+        schema_problems = schema.check(document)
+        problems.extend(schema_problems)
+        built = _build_questions(document, {p.where.line for p in schema_problems}, problems)
+        if lesson is None:
+            continue
+        problems.extend(_anchor_problems(built, lesson, document))
+        quiz = Quiz(lesson, tuple(question for _, question in built), shown)
+        problems.extend(_balance_problems(quiz, document))
+        quizzes.append(quiz)
+    return quizzes
+
+
+Built = list[tuple[yamlsource.Path_, Question]]
+
+
+def _build_questions(document: yamlsource.Document, bad_lines: set[int], problems: list[Problem]) -> Built:
+    """Questions of the entries the schema accepted (a broken entry is reported once, by the schema)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    entries = data.get("soal") if isinstance(data.get("soal"), list) else []
+    built: Built = []
+    for index, entry in enumerate(entries):
+        at = ("soal", index)
+        first, last = _line_span(document, at, len(entries), index)
+        if any(first <= line <= last for line in bad_lines) or not isinstance(entry, dict):
+            continue
+        question, question_problems = questions.build(entry, document, at)
+        problems.extend(question_problems)
+        built.append((at, question))
+    return built
+
+
+def _line_span(document: yamlsource.Document, at: tuple[str, int], count: int, index: int) -> tuple[int, int]:
+    first = document.line(at)
+    last = document.line(("soal", index + 1)) - 1 if index + 1 < count else 10**9
+    return first, last
+
+
+def _orphan_message(root: Path, slug: str, slugs: list[str]) -> str:
+    page = next((p for p in (root / "docs").rglob(f"{slug}.md")), None)
+    if page is not None:
+        return (
+            f"pelajaran docs/{page.relative_to(root / 'docs').as_posix()} belum memuat penanda "
+            f'{lessons.MARKER}. Tambahkan penanda itu di bawah judul "## Kuis".'
+        )
+    close = difflib.get_close_matches(slug, slugs, n=1, cutoff=0.6)
+    hint = f' Mungkin maksud Anda "{close[0]}{QUIZ_SUFFIX}"?' if close else ""
+    return (
+        f"tidak ada pelajaran docs/**/{slug}.md untuk berkas soal ini. Nama berkas soal harus sama "
+        f"dengan nama berkas pelajarannya.{hint}"
+    )
+
+
+def _anchor_problems(built: Built, lesson: Lesson, document: yamlsource.Document) -> list[Problem]:
+    anchors = [h.anchor for h in lesson.headings if h.level >= 2]
+    problems: list[Problem] = []
+    for at, question in built:
+        if lesson.heading(question.section) is not None:
+            continue
+        close = difflib.get_close_matches(question.section, anchors, n=1, cutoff=0.5)
+        hint = f' Mungkin maksud Anda "{close[0]}"?' if close else f" Jangkar yang ada: {', '.join(anchors)}."
+        problems.append(
+            Problem(
+                document.where(at + ("bagian",)),
+                f'soal {question.id}: bagian "{question.section}" tidak ada di docs/{lesson.path}.{hint}',
+            )
+        )
+    return problems
+
+
+def _balance_problems(quiz: Quiz, document: yamlsource.Document) -> list[Problem]:
+    """The content guide's floor: enough questions, a third of them application or analysis."""
+    built = quiz.questions
+    where = document.where(("soal",), key=True)
+    if len(built) < MIN_QUESTIONS:
+        return [
+            Problem(
+                where,
+                f"kuis pelajaran ini baru berisi {len(built)} soal; setiap pelajaran perlu sedikitnya "
+                f"{MIN_QUESTIONS} soal. Tambahkan soal untuk bagian yang belum teruji.",
+            )
+        ]
+    higher = sum(1 for q in built if q.level.is_higher_order)
+    if higher < len(built) * MIN_HIGHER_ORDER_SHARE:
+        needed = -(-len(built) // 3)
+        return [
+            Problem(
+                where,
+                f"baru {higher} dari {len(built)} soal bertingkat menerapkan atau menganalisis; perlu "
+                f"sedikitnya {needed} (sepertiga). Tambahkan soal kasus singkat.",
+            )
+        ]
+    return []
+
+
+def _duplicate_ids(quizzes: list[Quiz]) -> list[Problem]:
+    first: dict[str, Question] = {}
+    problems: list[Problem] = []
+    for quiz in quizzes:
+        for question in quiz.questions:
+            if question.id in first:
+                problems.append(
+                    Problem(
+                        question.where,
+                        f'id "{question.id}" sudah dipakai di {first[question.id].where}. '
+                        "Setiap soal perlu id yang unik di seluruh bank soal.",
+                    )
+                )
+            first.setdefault(question.id, question)
+    return problems

@@ -1,0 +1,69 @@
+"""MkDocs hook: check the course before every build and expand each lesson's quiz marker.
+
+Kept thin on purpose: all logic lives in the pure modules beside it, which the CLI and tests share.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+# MkDocs imports hooks by file path; make the `scripts` package importable from the project root.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts import course, lessons, render, report  # noqa: E402
+from scripts.model import Course, Kind  # noqa: E402
+
+_course: Course | None = None
+
+# mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...); we give them the bank's stable ids.
+QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
+QUIZ_LINK = re.compile(r'(<a href="#)quiz-(\d+)(" class="quiz-header-link")')
+BLANK_INPUT = re.compile(r'(<input type="text" class="quiz-blank-input" id="quiz-(\d+)-blank-(\d+)")')
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Runs before site/ is touched, on every build and every `mkdocs serve` rebuild."""
+    global _course
+    loaded, problems = course.load(Path(config.config_file_path).parent)
+    if problems:
+        raise PluginError(report.failure(problems))
+    _course = loaded
+
+
+@event_priority(50)  # before mkdocs-quiz (priority 0) turns <quiz> blocks into placeholders
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    quiz = _course.quiz_for(page.file.src_uri) if _course else None
+    if quiz is None:
+        return markdown
+    header = render.lesson_header(quiz.lesson, len(quiz.questions))
+    markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
+    return markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+
+
+@event_priority(-50)  # after mkdocs-quiz has produced its HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    quiz = _course.quiz_for(page.file.src_uri) if _course else None
+    if quiz is None:
+        return html
+    questions = quiz.questions
+    ids = [render.anchor(q) for q in questions]
+    html = QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
+    html = QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
+
+    def accept(match: re.Match[str]) -> str:
+        question = questions[int(match.group(2))]
+        if question.kind is not Kind.BLANK:
+            return match.group(1)
+        answers = render.accepted_answers(question)[int(match.group(3))]
+        return f'{match.group(1)} data-accept="{render.accepted_attribute(answers)}"'
+
+    return BLANK_INPUT.sub(accept, html)

@@ -1,0 +1,147 @@
+"""The one data model of the course: lessons, their quizzes and the problems found in them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+# `[[jawaban | jawaban lain]]` marks a blank; `|` separates accepted answers.
+BLANK_PATTERN = re.compile(r"\[\[(.*?)\]\]")
+
+
+class Kind(str, Enum):
+    """Question types, named as authors write them in the quiz bank."""
+
+    SINGLE = "tunggal"
+    MULTIPLE = "jamak"
+    BLANK = "isian"
+
+
+class Level(str, Enum):
+    """Cognitive levels (revised Bloom), in the course's Indonesian terms."""
+
+    REMEMBER = "mengingat"
+    UNDERSTAND = "memahami"
+    APPLY = "menerapkan"
+    ANALYSE = "menganalisis"
+
+    @property
+    def is_higher_order(self) -> bool:
+        return self in (Level.APPLY, Level.ANALYSE)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an author has to look: a path relative to the project and a 1-based line."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author got wrong, with what to do about it (in Indonesian)."""
+
+    where: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Blank:
+    accepted: tuple[str, ...]
+
+    @property
+    def answer(self) -> str:
+        return self.accepted[0]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: Kind
+    level: Level
+    section: str
+    text: str
+    explanation: str
+    options: tuple[Option, ...] = ()
+    final_exam: bool = False
+    where: Location = field(default=Location(""), compare=False)
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(
+            Blank(tuple(part.strip() for part in m.group(1).split("|") if part.strip()))
+            for m in BLANK_PATTERN.finditer(self.text)
+        )
+
+    @property
+    def correct_options(self) -> tuple[Option, ...]:
+        return tuple(option for option in self.options if option.correct)
+
+
+@dataclass(frozen=True)
+class Heading:
+    anchor: str
+    title: str
+    level: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A Markdown page of docs/ that embeds a quiz (it carries the quiz marker)."""
+
+    slug: str
+    path: str  # relative to docs/, with forward slashes
+    title: str
+    description: str
+    duration: int  # minutes of study
+    headings: tuple[Heading, ...]
+    marker_line: int
+    module: str = ""  # the navigation section (Modul N — ...) the lesson sits in
+
+    @property
+    def url(self) -> str:
+        """The page's directory URL relative to the site root (MkDocs' use_directory_urls)."""
+        stem = self.path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/"
+
+    def heading(self, anchor: str) -> Heading | None:
+        return next((h for h in self.headings if h.anchor == anchor), None)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    lesson: Lesson
+    questions: tuple[Question, ...]
+    path: str  # the quiz file, relative to the project
+
+
+@dataclass(frozen=True)
+class Course:
+    """Every lesson with its quiz, in the order of the navigation (path order)."""
+
+    quizzes: tuple[Quiz, ...]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for quiz in self.quizzes for q in quiz.questions)
+
+    def quiz_for(self, lesson_path: str) -> Quiz | None:
+        return next((quiz for quiz in self.quizzes if quiz.lesson.path == lesson_path), None)

@@ -1,0 +1,47 @@
+"""The course order and its modules, read from the `nav` of mkdocs.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name:...; the nav never needs them."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_ConfigLoader.add_multi_constructor("!", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class NavPage:
+    path: str  # relative to docs/
+    title: str | None
+    module: str | None  # the top-level section the page sits in
+
+
+def read(config_file: Path) -> tuple[NavPage, ...]:
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return tuple(_flatten(config.get("nav") or [], None))
+
+
+def _flatten(items: list[Any], module: str | None) -> list[NavPage]:
+    pages: list[NavPage] = []
+    for item in items:
+        if isinstance(item, str):
+            pages.append(NavPage(item, None, module))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    pages.extend(_flatten(value, module or str(title)))
+                elif isinstance(value, str) and "://" not in value:
+                    pages.append(NavPage(value, str(title), module))
+    return pages

@@ -1,0 +1,161 @@
+"""Turn schema-valid quiz entries into `Question`s and check what a schema cannot say."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import BLANK_PATTERN, Kind, Level, Option, Problem, Question
+from .yamlsource import Document, Path_
+
+# mkdocs-quiz reads these as its own syntax; inside our texts they would break the rendered quiz.
+CHECKBOX_LINE = re.compile(r"^\s*[-*] \[.?\] ", re.MULTILINE)
+RULE_LINE = re.compile(r"^\s*---\s*$", re.MULTILINE)
+QUIZ_TAG = re.compile(r"</?quiz>", re.IGNORECASE)
+
+
+def normalized(text: str) -> str:
+    """The form under which two options or two answers count as the same."""
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def build(entry: dict[str, Any], document: Document, at: Path_) -> tuple[Question, list[Problem]]:
+    """A question from one schema-valid entry of `soal`, with the problems of its content."""
+    kind = Kind(entry["jenis"])
+    options = tuple(
+        Option(
+            text=str(option["teks"]).strip(),
+            correct=bool(option.get("benar", False)),
+            feedback=str(option.get("umpan_balik", "")).strip(),
+        )
+        for option in entry.get("pilihan", [])
+    )
+    question = Question(
+        id=entry["id"],
+        kind=kind,
+        level=Level(entry["tingkat"]),
+        section=entry["bagian"],
+        text=str(entry["pertanyaan"]).strip(),
+        explanation=str(entry["penjelasan"]).strip(),
+        options=options,
+        final_exam=bool(entry.get("evaluasi_akhir", False)),
+        where=document.where(at),
+    )
+    return question, _content_problems(question, document, at)
+
+
+def _content_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def problem(field: Path_, message: str) -> None:
+        problems.append(Problem(document.where(at + field), f"soal {question.id}: {message}"))
+
+    for field, text in (("pertanyaan",), question.text), (("penjelasan",), question.explanation):
+        if QUIZ_TAG.search(text):
+            problem(field, "hapus tag <quiz>; soal dibuat otomatis dari bank soal.")
+        if CHECKBOX_LINE.search(text):
+            problem(field, 'baris yang diawali "- [ ]" atau "- [x]" akan terbaca sebagai pilihan. Tulis ulang baris itu.')
+    if RULE_LINE.search(question.text):
+        problem(("pertanyaan",), 'baris "---" tidak boleh ada di pertanyaan (dipakai sebagai pemisah pembahasan).')
+    if "[[" in question.explanation:
+        problem(("penjelasan",), 'tanda "[[" hanya boleh dipakai di pertanyaan jenis isian.')
+
+    if question.kind is Kind.BLANK:
+        problems.extend(_blank_problems(question, document, at))
+    else:
+        problems.extend(_choice_problems(question, document, at))
+    return problems
+
+
+def _blank_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    where = document.where(at + ("pertanyaan",))
+    problems: list[Problem] = []
+    if question.options:
+        problems.append(
+            Problem(
+                document.where(at + ("pilihan",), key=True),
+                f'soal {question.id}: soal isian tidak memakai "pilihan". Hapus daftar pilihan, '
+                'atau ubah jenisnya menjadi "tunggal" atau "jamak".',
+            )
+        )
+    if not BLANK_PATTERN.search(question.text):
+        problems.append(
+            Problem(
+                where,
+                f"soal {question.id}: soal isian belum punya isian. Tandai jawaban di dalam pertanyaan "
+                "dengan [[jawaban]], mis. disebut [[keberfungsian sosial]].",
+            )
+        )
+    for number, blank in enumerate(question.blanks, start=1):
+        if not blank.accepted:
+            problems.append(
+                Problem(
+                    where,
+                    f"soal {question.id}: isian ke-{number} belum punya jawaban yang diterima. "
+                    "Tulis jawabannya di antara [[ dan ]].",
+                )
+            )
+        elif len({normalized(answer) for answer in blank.accepted}) < len(blank.accepted):
+            problems.append(
+                Problem(where, f"soal {question.id}: isian ke-{number} menyebut jawaban yang sama dua kali.")
+            )
+    return problems
+
+
+def _choice_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    problems: list[Problem] = []
+    options_at = at + ("pilihan",)
+    if "[[" in question.text:
+        problems.append(
+            Problem(
+                document.where(at + ("pertanyaan",)),
+                f'soal {question.id}: tanda [[...]] hanya untuk jenis isian. Ubah jenisnya menjadi "isian" '
+                "atau hapus tanda kurung siku ganda.",
+            )
+        )
+    seen: dict[str, int] = {}
+    for index, option in enumerate(question.options):
+        key = normalized(option.text)
+        if key in seen:
+            problems.append(
+                Problem(
+                    document.where(options_at + (index, "teks")),
+                    f"soal {question.id}: pilihan ke-{index + 1} sama dengan pilihan ke-{seen[key] + 1}. "
+                    "Ganti dengan pengecoh lain.",
+                )
+            )
+        seen.setdefault(key, index)
+        if "[[" in option.text or "[[" in option.feedback:
+            problems.append(
+                Problem(
+                    document.where(options_at + (index,)),
+                    f'soal {question.id}: tanda "[[" hanya boleh dipakai di pertanyaan jenis isian.',
+                )
+            )
+    correct = len(question.correct_options)
+    where = document.where(options_at, key=True)
+    if correct == 0:
+        problems.append(
+            Problem(where, f'soal {question.id}: belum ada pilihan yang benar. Tandai jawaban benar dengan "benar: true".')
+        )
+    elif question.kind is Kind.SINGLE and correct > 1:
+        problems.append(
+            Problem(
+                where,
+                f"soal {question.id}: soal tunggal harus punya tepat satu pilihan benar, sekarang {correct}. "
+                'Sisakan satu "benar: true", atau ubah jenisnya menjadi "jamak".',
+            )
+        )
+    elif question.kind is Kind.MULTIPLE and correct < 2:
+        problems.append(
+            Problem(
+                where,
+                f"soal {question.id}: soal jamak perlu sedikitnya dua pilihan benar (kalau hanya satu, "
+                'ubah jenisnya menjadi "tunggal").',
+            )
+        )
+    if question.options and correct == len(question.options):
+        problems.append(
+            Problem(where, f"soal {question.id}: semua pilihan bertanda benar. Tambahkan sedikitnya satu pengecoh.")
+        )
+    return problems

@@ -1,0 +1,86 @@
+"""Write a lesson's quiz as mkdocs-quiz blocks, so mkdocs-quiz renders, scores and stores it."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from .model import BLANK_PATTERN, Kind, Lesson, Level, Question, Quiz
+
+LEVEL_NAMES = {
+    Level.REMEMBER: "Mengingat",
+    Level.UNDERSTAND: "Memahami",
+    Level.APPLY: "Menerapkan",
+    Level.ANALYSE: "Menganalisis",
+}
+KIND_HINTS = {
+    Kind.SINGLE: "Pilih satu jawaban.",
+    Kind.MULTIPLE: "Pilih semua jawaban yang benar, lalu tekan Periksa jawaban.",
+    Kind.BLANK: "Ketik jawaban Anda, lalu tekan Periksa jawaban.",
+}
+
+
+def anchor(question: Question) -> str:
+    """The element id of a question on its page: stable, so lecturers can link to one question."""
+    return f"soal-{question.id}"
+
+
+def quiz_markdown(quiz: Quiz) -> str:
+    """The Markdown that replaces the quiz marker: intro, every question, results panel."""
+    total = len(quiz.questions)
+    blocks = [question_markdown(q, quiz.lesson, n, total) for n, q in enumerate(quiz.questions, start=1)]
+    return "\n\n".join(["<!-- mkdocs-quiz intro -->", *blocks, "<!-- mkdocs-quiz results -->"]) + "\n"
+
+
+def question_markdown(question: Question, lesson: Lesson, number: int, total: int) -> str:
+    label = (
+        f'<span class="soal-label">Soal {number} dari {total} · {LEVEL_NAMES[question.level]}</span>'
+        f'<span class="soal-petunjuk">{KIND_HINTS[question.kind]}</span>'
+    )
+    if question.kind is Kind.BLANK:
+        text = BLANK_PATTERN.sub(lambda m: f"[[{_first_answer(m.group(1))}]]", question.text)
+        body = f"{label}\n\n{text}\n\n---\n\n{_explanation(question, lesson)}"
+    else:
+        body = f"{label}\n\n{question.text}\n{_options(question)}\n\n{_explanation(question, lesson)}"
+    return f"<quiz>\n{body}\n</quiz>"
+
+
+def _first_answer(inside: str) -> str:
+    return next(part.strip() for part in inside.split("|") if part.strip())
+
+
+def _options(question: Question) -> str:
+    lines: list[str] = []
+    for option in question.options:
+        lines.append(f"- [{'x' if option.correct else ' '}] {option.text}")
+        lines.extend(f"> {line}".rstrip() for line in option.feedback.splitlines())
+    return "\n".join(lines)
+
+
+def _explanation(question: Question, lesson: Lesson) -> str:
+    heading = lesson.heading(question.section)
+    title = heading.title if heading else question.section
+    return (
+        f"**Pembahasan.** {question.explanation}\n\n"
+        f'<p class="soal-rujukan">Pelajari lagi: <a href="#{question.section}">{html.escape(title)}</a></p>'
+    )
+
+
+def accepted_answers(question: Question) -> list[list[str]]:
+    """Per blank, every accepted answer; the page script accepts these besides mkdocs-quiz's first one."""
+    return [list(blank.accepted) for blank in question.blanks]
+
+
+def accepted_attribute(answers: list[str]) -> str:
+    return html.escape(json.dumps(answers, ensure_ascii=False), quote=True)
+
+
+def lesson_header(lesson: Lesson, question_count: int) -> str:
+    """Summary and study time shown under a lesson's title (the content guide's first part)."""
+    return (
+        f'<div class="pelajaran-info" markdown>\n'
+        f'<p class="pelajaran-ringkasan">{html.escape(lesson.description)}</p>\n'
+        f'<p class="pelajaran-meta">Waktu belajar ± {lesson.duration} menit · '
+        f"{question_count} soal latihan</p>\n"
+        f"</div>\n"
+    )

@@ -1,0 +1,140 @@
+"""Check a quiz file against quizzes/schema.json and say every violation in Indonesian, with its line."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .model import Problem
+from .yamlsource import Document, Path_
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quizzes" / "schema.json"
+
+TYPE_NAMES = {
+    "object": "kumpulan kolom (nama: nilai)",
+    "array": "daftar (baris-baris yang diawali '- ')",
+    "string": "teks",
+    "boolean": "true atau false",
+}
+
+# What an author should write when a required field is missing.
+FIELD_HINTS = {
+    "soal": 'tulis "soal:" lalu daftar soal di bawahnya',
+    "id": "beri pengenal tetap, mis. pis-definisi-argyris",
+    "jenis": "pilih tunggal, jamak, atau isian",
+    "tingkat": "pilih mengingat, memahami, menerapkan, atau menganalisis",
+    "bagian": "tulis jangkar judul bagian pelajaran yang mengajarkan materi ini",
+    "pertanyaan": "tulis teks soalnya",
+    "pilihan": "tambahkan sedikitnya dua pilihan jawaban",
+    "penjelasan": "jelaskan mengapa jawaban benar itu benar dan mengapa pengecoh yang menggoda itu keliru",
+    "teks": "tulis teks pilihan dalam satu baris",
+}
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def check(document: Document) -> list[Problem]:
+    """Every schema violation of `document`, each at the line that needs fixing."""
+    problems: list[Problem] = []
+    for error in validator().iter_errors(document.data):
+        problems.extend(_describe(error, document))
+    return sorted(problems, key=lambda p: p.where.line)
+
+
+def _data_path(error: ValidationError, data: Any) -> Path_:
+    """jsonschema's path with mapping keys as strings, as `Document` records them."""
+    parts: list[str | int] = []
+    node = data
+    for part in error.absolute_path:
+        parts.append(part if isinstance(node, list) else str(part))
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return tuple(parts)
+
+
+def _field_name(at: Path_) -> str:
+    names = [part for part in at if isinstance(part, str)]
+    return names[-1] if names else "berkas"
+
+
+def _custom(error: ValidationError) -> str | None:
+    messages = error.schema.get("x-pesan", {}) if isinstance(error.schema, dict) else {}
+    return messages.get(str(error.validator))
+
+
+def _describe(error: ValidationError, document: Document) -> list[Problem]:
+    at = _data_path(error, document.data)
+    field = _field_name(at)
+    custom = _custom(error)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        return [_unknown_field(document, at, str(key), allowed) for key in extra]
+    if error.validator == "required":
+        missing = str(error.message.split("'")[1])
+        hint = FIELD_HINTS.get(missing, "tambahkan kolom ini")
+        return [Problem(document.where(at), f'kolom "{missing}" wajib ada di sini: {hint}.')]
+    if custom:
+        return [Problem(document.where(at), custom)]
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted_name = TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)
+        return [
+            Problem(
+                document.where(at),
+                f'"{field}" harus berupa {wanted_name}, bukan {_shown(error.instance)}.',
+            )
+        ]
+    if error.validator == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        suggestion = _suggest(str(error.instance), [str(c) for c in error.validator_value])
+        return [
+            Problem(
+                document.where(at),
+                f'nilai {_shown(error.instance)} tidak dikenal untuk "{field}". '
+                f"Pilih salah satu: {choices}.{suggestion}",
+            )
+        ]
+    if error.validator == "minItems":
+        return [
+            Problem(
+                document.where(at),
+                f'"{field}" perlu sedikitnya {error.validator_value} butir.',
+            )
+        ]
+    return [Problem(document.where(at), f'"{field}" tidak sesuai format ({error.message}).')]
+
+
+def _unknown_field(document: Document, at: Path_, key: str, allowed: list[str]) -> Problem:
+    suggestion = _suggest(key, allowed)
+    return Problem(
+        document.where(at + (key,), key=True),
+        f'kolom "{key}" tidak dikenal. Kolom yang boleh di sini: {", ".join(allowed)}.{suggestion}',
+    )
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f' Mungkin maksud Anda "{close[0]}"?' if close else ""
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
+    return f'"{value}"'

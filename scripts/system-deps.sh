@@ -1,0 +1,21 @@
+#!/bin/sh
+# System tools the tests use: Debian's Chromium (Playwright cannot download a browser here) and
+# hunspell with its Indonesian dictionary. Installs only what is missing.
+set -e
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v hunspell >/dev/null 2>&1 || missing="$missing hunspell"
+[ -f /usr/share/hunspell/id_ID.dic ] || missing="$missing hunspell-id"
+[ -z "$missing" ] && exit 0
+echo "Memasang paket sistem:$missing"
+if [ "$(id -u)" = 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "Paket$missing belum terpasang dan perintah ini tidak berjalan sebagai root." >&2
+  echo "Pasang dengan: apt-get install -y$missing" >&2
+  exit 1
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
