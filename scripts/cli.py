@@ -28,11 +28,12 @@ COMMANDS: dict[str, tuple[Callable[[Course], str], str]] = {
 
 
 def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=ROOT, help="folder proyek (berisi mkdocs.yml)")
     cli = argparse.ArgumentParser(prog="python -m scripts", description="Alat bantu kursus Intervensi Sosial.")
-    cli.add_argument("--root", type=Path, default=ROOT, help="folder proyek (berisi mkdocs.yml)")
     sub = cli.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     for name, (_, help_text) in COMMANDS.items():
-        sub.add_parser(name, help=help_text)
+        sub.add_parser(name, help=help_text, parents=[common])
     return cli
 
 

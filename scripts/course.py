@@ -114,7 +114,7 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
             continue
         problems.extend(_anchor_problems(built, lesson, document))
         quiz = Quiz(lesson, tuple(question for _, question in built), shown)
-        problems.extend(_balance_problems(quiz, document))
+        problems.extend(_balance_problems(quiz, document, _entry_count(document)))
         quizzes.append(quiz)
     return quizzes
 
@@ -176,18 +176,25 @@ def _anchor_problems(built: Built, lesson: Lesson, document: yamlsource.Document
     return problems
 
 
-def _balance_problems(quiz: Quiz, document: yamlsource.Document) -> list[Problem]:
+def _entry_count(document: yamlsource.Document) -> int:
+    data = document.data if isinstance(document.data, dict) else {}
+    return len(data["soal"]) if isinstance(data.get("soal"), list) else 0
+
+
+def _balance_problems(quiz: Quiz, document: yamlsource.Document, entries: int) -> list[Problem]:
     """The content guide's floor: enough questions, a third of them application or analysis."""
     built = quiz.questions
     where = document.where(("soal",), key=True)
-    if len(built) < MIN_QUESTIONS:
+    if entries < MIN_QUESTIONS:
         return [
             Problem(
                 where,
-                f"kuis pelajaran ini baru berisi {len(built)} soal; setiap pelajaran perlu sedikitnya "
+                f"kuis pelajaran ini baru berisi {entries} soal; setiap pelajaran perlu sedikitnya "
                 f"{MIN_QUESTIONS} soal. Tambahkan soal untuk bagian yang belum teruji.",
             )
         ]
+    if len(built) < entries:
+        return []  # the broken entries are reported already; their levels are unknown
     higher = sum(1 for q in built if q.level.is_higher_order)
     if higher < len(built) * MIN_HIGHER_ORDER_SHARE:
         needed = -(-len(built) // 3)

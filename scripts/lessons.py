@@ -164,15 +164,17 @@ def _section_problems(body: str, first_line: int, found: tuple[Heading, ...], sh
     by_title = {h.title.casefold(): h for h in sections}
     previous: Heading | None = None
     lines = body.splitlines()
-    for name, item_range in REQUIRED_SECTIONS:
+    for position, (name, item_range) in enumerate(REQUIRED_SECTIONS):
         heading = by_title.get(name.casefold())
         if heading is None:
-            line = previous.line if previous else first_line
+            later = [by_title[n.casefold()] for n, _ in REQUIRED_SECTIONS[position + 1 :] if n.casefold() in by_title]
+            place = f' sebelum "## {later[0].title}"' if later else " di akhir pelajaran"
+            line = later[0].line if later else (previous.line if previous else first_line)
             problems.append(
                 Problem(
                     Location(shown_path, line),
-                    f'bagian "## {name}" belum ada. Setiap pelajaran memuat Tujuan pembelajaran, '
-                    "isi, Poin kunci, Refleksi, Kuis, dan Rujukan, dalam urutan itu.",
+                    f'bagian "## {name}" belum ada; tambahkan{place}. Setiap pelajaran memuat Tujuan '
+                    "pembelajaran, isi, Poin kunci, Refleksi, Kuis, dan Rujukan, dalam urutan itu.",
                 )
             )
             continue

@@ -87,7 +87,7 @@ def _describe(error: ValidationError, document: Document) -> list[Problem]:
         hint = FIELD_HINTS.get(missing, "tambahkan kolom ini")
         return [Problem(document.where(at), f'kolom "{missing}" wajib ada di sini: {hint}.')]
     if custom:
-        return [Problem(document.where(at), custom)]
+        return [Problem(document.where(at), f'kolom "{field}": {custom}')]
     if error.validator == "type":
         wanted = error.validator_value
         wanted_name = TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)

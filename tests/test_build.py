@@ -1,0 +1,118 @@
+"""The real `mkdocs build --strict`: quizzes embedded where the lessons ask, nothing fetched from
+the network, and a broken bank stopping the build before site/ is touched."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scripts import course, render
+from scripts.model import Kind
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+COURSE, _ = course.load(ROOT)
+
+
+class _Elements(HTMLParser):
+    """Every element's tag and attributes, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.elements
+
+
+def lesson_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_lesson_embeds_its_whole_quiz_with_stable_ids(site: Path) -> None:
+    assert COURSE.quizzes
+    for quiz in COURSE.quizzes:
+        html = lesson_html(site, quiz.lesson.url)
+        found = [attrs.get("id") for tag, attrs in elements(html) if "quiz" in (attrs.get("class") or "").split()]
+        assert found == [render.anchor(q) for q in quiz.questions], quiz.lesson.path
+        assert 'class="quiz-intro"' in html and 'id="quiz-results"' in html
+        assert "<!-- kuis -->" not in html
+        assert quiz.lesson.description in html  # the summary under the title
+
+
+def test_every_reread_link_points_to_a_section_on_its_page(site: Path) -> None:
+    for quiz in COURSE.quizzes:
+        html = lesson_html(site, quiz.lesson.url)
+        ids = {attrs.get("id") for _, attrs in elements(html)}
+        links = re.findall(r'Pelajari lagi: <a href="#([^"]+)"', html)
+        assert len(links) == len(quiz.questions)
+        assert set(links) <= ids, quiz.lesson.path
+
+
+def test_blanks_carry_every_accepted_answer(site: Path) -> None:
+    for quiz in COURSE.quizzes:
+        html = lesson_html(site, quiz.lesson.url)
+        inputs = [attrs for tag, attrs in elements(html) if tag == "input" and "quiz-blank-input" in (attrs.get("class") or "")]
+        expected = [answers for q in quiz.questions if q.kind is Kind.BLANK for answers in render.accepted_answers(q)]
+        assert [__import__("json").loads(attrs["data-accept"] or "") for attrs in inputs] == expected
+
+
+def test_quiz_interface_is_in_reviewed_indonesian(site: Path) -> None:
+    quiz = COURSE.quizzes[0]
+    html = lesson_html(site, quiz.lesson.url)
+    assert ">Periksa jawaban</button>" in html
+    assert "Kemajuan kuis" in html and "Jawaban Anda tersimpan di peramban" in html
+    assert ">Submit<" not in html and "Progres Kuis" not in html
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > len(COURSE.quizzes)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for tag, attrs in elements(html):
+            if tag == "a":
+                continue  # a link the reader may follow, not something the page loads
+            for name in ("src", "href", "srcset", "data"):
+                value = attrs.get(name) or ""
+                assert not re.match(r"^(https?:)?//", value), f"{page}: <{tag} {name}={value}>"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_broken_quiz_stops_the_build_before_site_is_touched(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "proyek")
+    quiz = COURSE.quizzes[0]
+    path = project / quiz.path
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    penjelasan:", "    penjelasn:", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("situs lama", encoding="utf-8")
+
+    result = mkdocs_build(project, site)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert re.search(rf"{re.escape(quiz.path)}:\d+: kolom \"penjelasn\" tidak dikenal", output), output
+    assert re.search(rf"{re.escape(quiz.path)}:\d+: kolom \"penjelasan\" wajib ada", output), output
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "situs lama"
+
+
+def test_broken_link_in_a_lesson_fails_the_strict_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "proyek")
+    lesson = project / "docs" / COURSE.quizzes[0].lesson.path
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8") + "\nLihat [bagian yang hilang](#tidak-ada).\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "tidak-ada" in result.stdout + result.stderr

@@ -1,0 +1,92 @@
+"""The course check on fixture projects: every valid fixture is clean, every broken one reports
+exactly the problems in its expected.txt, all at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import course, lessons, render, yamlsource
+from scripts.model import Kind, Level
+
+from conftest import FIXTURES
+
+BASE = FIXTURES / "base"
+INVALID = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
+
+
+def overlay(case: Path, target: Path) -> Path:
+    """The base fixture with the case's files laid over it."""
+    shutil.copytree(BASE, target, dirs_exist_ok=True)
+    shutil.copytree(case, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
+    return target
+
+
+def test_base_fixture_is_clean() -> None:
+    loaded, problems = course.load(BASE)
+    assert problems == []
+    assert [quiz.lesson.slug for quiz in loaded.quizzes] == ["pertama", "kedua"]  # nav order
+    assert len(loaded.questions) == 16
+    assert {quiz.lesson.module for quiz in loaded.quizzes} == {"Modul 1 — Contoh"}
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[case.name for case in INVALID])
+def test_broken_fixture_reports_expected_problems(case: Path, tmp_path: Path) -> None:
+    _, problems = course.load(overlay(case, tmp_path))
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{case.name}/expected.txt is empty"
+    assert [str(problem) for problem in problems] == expected
+
+
+def test_problems_from_many_files_are_all_reported(tmp_path: Path) -> None:
+    _, problems = course.load(overlay(FIXTURES / "invalid" / "many-files", tmp_path))
+    assert {problem.where.path for problem in problems} == {"quizzes/pertama.yml", "quizzes/kedua.yml"}
+
+
+def test_the_real_course_is_clean() -> None:
+    from conftest import ROOT
+
+    loaded, problems = course.load(ROOT)
+    assert [str(p) for p in problems] == []
+    assert all(len(quiz.questions) >= course.MIN_QUESTIONS for quiz in loaded.quizzes)
+
+
+def test_yaml_lines_are_recorded_for_values_and_keys() -> None:
+    text = "soal:\n  - id: a\n    jenis: tunggal\n  - id: b\n"
+    document, problems = yamlsource.load(text, "x.yml")
+    assert problems == [] and document is not None
+    assert document.line(("soal", 1, "id")) == 4
+    assert document.key_line(("soal", 0, "jenis")) == 3
+    assert document.line(("soal", 0, "missing")) == 2  # falls back to the nearest parent
+
+
+def test_yaml_syntax_error_names_its_line() -> None:
+    document, problems = yamlsource.load("soal:\n  - id: a\n   jenis: x\n", "x.yml")
+    assert document is None
+    assert len(problems) == 1 and problems[0].where.line == 3
+    assert "sintaks YAML tidak valid" in problems[0].message
+
+
+def test_heading_anchors_match_python_markdown_toc() -> None:
+    found = lessons.headings(
+        "# Judul\n\n## Sistem klien (*client system*)\n\n```\n## bukan judul\n```\n\n## Tujuan {#tujuan}\n\n## Sistem klien (*client system*)\n"
+    )
+    assert [h.anchor for h in found] == ["judul", "sistem-klien-client-system", "tujuan", "sistem-klien-client-system_1"]
+    assert found[1].title == "Sistem klien (client system)"
+
+
+def test_question_markdown_is_mkdocs_quiz_syntax() -> None:
+    loaded, _ = course.load(BASE)
+    quiz = loaded.quizzes[0]
+    by_id = {q.id: q for q in quiz.questions}
+    blank = by_id["per-soal-3"]
+    assert blank.kind is Kind.BLANK and blank.level is Level.REMEMBER
+    assert [b.accepted for b in blank.blanks] == [("keberfungsian sosial", "fungsi sosial")]
+    text = render.question_markdown(blank, quiz.lesson, 3, 8)
+    assert "[[keberfungsian sosial]]" in text and "fungsi sosial]]" not in text
+    assert text.startswith("<quiz>") and text.endswith("</quiz>")
+    multiple = render.question_markdown(by_id["per-soal-4"], quiz.lesson, 4, 8)
+    assert "- [x] Dua\n- [x] Empat\n- [ ] Tiga\n> Tiga adalah bilangan ganjil." in multiple
+    assert 'href="#konsep-kedua">Konsep kedua</a>' in multiple

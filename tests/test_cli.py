@@ -1,0 +1,52 @@
+"""The command line as an author uses it: exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT
+from test_checks import overlay
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_clean_project_exits_zero_with_one_line_summary() -> None:
+    result = run("check", "--root", str(FIXTURES / "base"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == [
+        "Bank soal bersih: 16 soal di 2 pelajaran, 0 dipakai di Evaluasi akhir."
+    ]
+
+
+def test_check_lists_every_problem_and_exits_one(tmp_path: Path) -> None:
+    case = FIXTURES / "invalid" / "many-files"
+    result = run("check", "--root", str(overlay(case, tmp_path)))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("Pemeriksaan kursus menemukan 2 masalah di 2 berkas.")
+    assert lines[1:] == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_check_on_a_folder_without_mkdocs_yml_says_so(tmp_path: Path) -> None:
+    result = run("check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "mkdocs.yml tidak ditemukan" in result.stderr
+
+
+def test_stats_counts_questions_per_lesson_type_and_level() -> None:
+    result = run("stats", "--root", str(FIXTURES / "base"))
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.strip()}
+    header = rows["Pelajaran"]
+    assert header[1:5] == ["Soal", "tunggal", "jamak", "isian"]
+    assert rows["pertama"][1:5] == ["8", "6", "1", "1"]
+    assert rows["JUMLAH"][1:5] == ["16", "12", "2", "2"]
+    # mengingat, memahami, menerapkan, menganalisis, share of the last two
+    assert rows["JUMLAH"][5:] == ["4", "6", "6", "0", "38%"]

@@ -1,0 +1,72 @@
+"""A student answering quizzes in Chromium: feedback, explanations, accepted variants, and answers
+kept across a reload."""
+
+from __future__ import annotations
+
+from scripts import course, render
+from scripts.model import Kind
+
+from conftest import ROOT
+
+COURSE, _ = course.load(ROOT)
+QUIZ = COURSE.quizzes[0]
+
+
+def first(kind: Kind, wrong_feedback: bool = False):
+    for question in QUIZ.questions:
+        if question.kind is kind and (not wrong_feedback or any(o.feedback and not o.correct for o in question.options)):
+            return question
+    raise AssertionError(f"the first lesson has no {kind} question")
+
+
+def block(page, question):
+    return page.locator(f"#{render.anchor(question)}")
+
+
+def test_wrong_then_right_answer_shows_feedback_and_explanation(page, server) -> None:
+    question = first(Kind.SINGLE, wrong_feedback=True)
+    wrong = next(o for o in question.options if not o.correct and o.feedback)
+    right = question.correct_options[0]
+    page.goto(f"{server}/{QUIZ.lesson.url}")
+    quiz = block(page, question)
+
+    quiz.get_by_label(wrong.text, exact=True).check()
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+    feedback = quiz.locator(".quiz-feedback")
+    assert feedback.is_visible()
+    assert wrong.feedback[:40] in feedback.inner_text()
+    assert quiz.get_by_text("Pembahasan.").is_visible()
+
+    quiz.get_by_role("button", name="Coba lagi").click()
+    quiz.get_by_label(right.text, exact=True).check()
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+    assert "tepat" in feedback.inner_text()
+    link = quiz.get_by_role("link", name=QUIZ.lesson.heading(question.section).title)
+    assert link.get_attribute("href") == f"#{question.section}"
+
+
+def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server) -> None:
+    blank = first(Kind.BLANK)
+    multiple = first(Kind.MULTIPLE)
+    variant = blank.blanks[0].accepted[-1]
+    page.goto(f"{server}/{QUIZ.lesson.url}")
+
+    quiz = block(page, blank)
+    quiz.locator("input.quiz-blank-input").fill(f"  {variant.upper()} ")
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+    assert "correct" in (quiz.locator("input.quiz-blank-input").get_attribute("class") or "")
+
+    quiz = block(page, multiple)
+    for option in multiple.correct_options:
+        quiz.get_by_label(option.text, exact=True).check()
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+    assert "tepat" in quiz.locator(".quiz-feedback").inner_text()
+
+    page.reload()
+    total = len(QUIZ.questions)
+    assert page.locator("#quiz-progress-sidebar").get_by_text(f"Dijawab: 2 / {total}").is_visible()
+    quiz = block(page, multiple)
+    for option in multiple.correct_options:
+        assert quiz.get_by_label(option.text, exact=True).is_checked()
+    assert quiz.locator(".quiz-feedback").is_visible()
+    assert "correct" in (block(page, blank).locator("input.quiz-blank-input").get_attribute("class") or "")
