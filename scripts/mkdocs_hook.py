@@ -20,9 +20,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import course, lessons, render, report  # noqa: E402
-from scripts.model import Course, Kind  # noqa: E402
+from scripts.model import Course, Kind, Question  # noqa: E402
+
+EXAM_MARKER = "<!-- evaluasi-akhir -->"
 
 _course: Course | None = None
+_page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 
 # mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...); we give them the bank's stable ids.
 QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
@@ -41,20 +44,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(50)  # before mkdocs-quiz (priority 0) turns <quiz> blocks into placeholders
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    quiz = _course.quiz_for(page.file.src_uri) if _course else None
-    if quiz is None:
+    if _course is None:
         return markdown
-    header = render.lesson_header(quiz.lesson, len(quiz.questions))
-    markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
-    return markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+    path = page.file.src_uri
+    quiz = _course.quiz_for(path)
+    if quiz is not None:
+        _page_questions[path] = quiz.questions
+        header = render.lesson_header(quiz.lesson, len(quiz.questions))
+        markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
+        return markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+    if EXAM_MARKER in markdown:
+        items = list(_course.final_exam)
+        _page_questions[path] = tuple(q for q, _ in items)
+        return markdown.replace(EXAM_MARKER, render.questions_markdown(items, path), 1)
+    return markdown
 
 
 @event_priority(-50)  # after mkdocs-quiz has produced its HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    quiz = _course.quiz_for(page.file.src_uri) if _course else None
-    if quiz is None:
+    questions = _page_questions.get(page.file.src_uri)
+    if not questions:
         return html
-    questions = quiz.questions
     ids = [render.anchor(q) for q in questions]
     html = QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
     html = QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)

@@ -143,5 +143,10 @@ class Course:
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for quiz in self.quizzes for q in quiz.questions)
 
+    @property
+    def final_exam(self) -> tuple[tuple[Question, Lesson], ...]:
+        """The questions marked for the final evaluation, each with its lesson, in course order."""
+        return tuple((q, quiz.lesson) for quiz in self.quizzes for q in quiz.questions if q.final_exam)
+
     def quiz_for(self, lesson_path: str) -> Quiz | None:
         return next((quiz for quiz in self.quizzes if quiz.lesson.path == lesson_path), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 
 from .model import BLANK_PATTERN, Kind, Lesson, Level, Question, Quiz
 
@@ -26,22 +27,27 @@ def anchor(question: Question) -> str:
 
 
 def quiz_markdown(quiz: Quiz) -> str:
-    """The Markdown that replaces the quiz marker: intro, every question, results panel."""
-    total = len(quiz.questions)
-    blocks = [question_markdown(q, quiz.lesson, n, total) for n, q in enumerate(quiz.questions, start=1)]
+    """The Markdown that replaces a lesson's quiz marker: intro, every question, results panel."""
+    return questions_markdown([(q, quiz.lesson) for q in quiz.questions])
+
+
+def questions_markdown(items: list[tuple[Question, Lesson]], page: str | None = None) -> str:
+    """Questions as mkdocs-quiz blocks; `page` (a docs/ path) when they sit outside their lessons."""
+    total = len(items)
+    blocks = [question_markdown(q, lesson, n, total, page) for n, (q, lesson) in enumerate(items, start=1)]
     return "\n\n".join(["<!-- mkdocs-quiz intro -->", *blocks, "<!-- mkdocs-quiz results -->"]) + "\n"
 
 
-def question_markdown(question: Question, lesson: Lesson, number: int, total: int) -> str:
+def question_markdown(question: Question, lesson: Lesson, number: int, total: int, page: str | None = None) -> str:
     label = (
         f'<span class="soal-label">Soal {number} dari {total} · {LEVEL_NAMES[question.level]}</span>'
         f'<span class="soal-petunjuk">{KIND_HINTS[question.kind]}</span>'
     )
     if question.kind is Kind.BLANK:
         text = BLANK_PATTERN.sub(lambda m: f"[[{_first_answer(m.group(1))}]]", question.text)
-        body = f"{label}\n\n{text}\n\n---\n\n{_explanation(question, lesson)}"
+        body = f"{label}\n\n{text}\n\n---\n\n{_explanation(question, lesson, page)}"
     else:
-        body = f"{label}\n\n{question.text}\n{_options(question)}\n\n{_explanation(question, lesson)}"
+        body = f"{label}\n\n{question.text}\n{_options(question)}\n\n{_explanation(question, lesson, page)}"
     return f"<quiz>\n{body}\n</quiz>"
 
 
@@ -57,13 +63,15 @@ def _options(question: Question) -> str:
     return "\n".join(lines)
 
 
-def _explanation(question: Question, lesson: Lesson) -> str:
+def _explanation(question: Question, lesson: Lesson, page: str | None) -> str:
     heading = lesson.heading(question.section)
     title = heading.title if heading else question.section
-    return (
-        f"**Pembahasan.** {question.explanation}\n\n"
-        f'<p class="soal-rujukan">Pelajari lagi: <a href="#{question.section}">{html.escape(title)}</a></p>'
-    )
+    if page is None or page == lesson.path:
+        link = f'<a href="#{question.section}">{html.escape(title)}</a>'
+    else:
+        # A Markdown link to the .md file, so MkDocs resolves it for both the online and file:// builds.
+        link = f"[{lesson.title}: {title}]({posixpath.relpath(lesson.path, posixpath.dirname(page))}#{question.section})"
+    return f'**Pembahasan.** {question.explanation}\n\n<p class="soal-rujukan" markdown>Pelajari lagi: {link}</p>'
 
 
 def accepted_answers(question: Question) -> list[list[str]]:
