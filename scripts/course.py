@@ -6,7 +6,7 @@ import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from . import lessons, navigation, questions, schema, yamlsource
+from . import bibliography, glossary, lessons, navigation, questions, schema, yamlsource
 from .model import Course, Lesson, Location, Problem, Question, Quiz
 
 MIN_QUESTIONS = 8
@@ -16,10 +16,10 @@ QUIZ_SUFFIX = ".yml"
 
 def load(root: Path) -> tuple[Course, list[Problem]]:
     """The course under `root` and all problems found in it, sorted by file and line."""
-    problems: list[Problem] = []
-    nav = {page.path: page for page in navigation.read(root / "mkdocs.yml")}
+    nav_pages, problems = navigation.read(root / "mkdocs.yml")
+    nav = {page.path: page for page in nav_pages}
     order = {path: index for index, path in enumerate(nav)}
-    found_lessons = _read_lessons(root, problems)
+    found_lessons, texts = _read_lessons(root, problems)
     for path, lesson in list(found_lessons.items()):
         if path in nav:
             found_lessons[path] = replace(lesson, module=nav[path].module or "")
@@ -56,7 +56,13 @@ def load(root: Path) -> tuple[Course, list[Problem]]:
             )
     problems.extend(_duplicate_ids(quizzes))
     quizzes.sort(key=lambda quiz: (order.get(quiz.lesson.path, len(order)), quiz.lesson.path))
-    return Course(tuple(quizzes)), sorted(set(problems), key=_problem_order)
+
+    terms, glossary_problems = glossary.load(root, found_lessons)
+    references, reference_problems = bibliography.load(root)
+    pages = {path: (lesson, texts[path]) for path, lesson in found_lessons.items()}
+    problems += glossary_problems + reference_problems + bibliography.check(references, pages)
+    cited = tuple((r, tuple(bibliography.cited_in(r, pages))) for r in references)
+    return Course(tuple(quizzes), terms, cited), sorted(set(problems), key=_problem_order)
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
@@ -67,9 +73,11 @@ def _quiz_file(root: Path, slug: str) -> Path:
     return root / "quizzes" / f"{slug}{QUIZ_SUFFIX}"
 
 
-def _read_lessons(root: Path, problems: list[Problem]) -> dict[str, Lesson]:
+def _read_lessons(root: Path, problems: list[Problem]) -> tuple[dict[str, Lesson], dict[str, str]]:
+    """Lessons by docs path, and their Markdown (citations are checked against the bibliography)."""
     docs = root / "docs"
     found: dict[str, Lesson] = {}
+    texts: dict[str, str] = {}
     for file in sorted(docs.rglob("*.md")):
         path = file.relative_to(docs).as_posix()
         shown = f"docs/{path}"
@@ -87,7 +95,8 @@ def _read_lessons(root: Path, problems: list[Problem]) -> dict[str, Lesson]:
         problems.extend(lesson_problems)
         if lesson is not None:
             found[path] = lesson
-    return found
+            texts[path] = text
+    return found, texts
 
 
 def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem]) -> list[Quiz]:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import course, lessons, render, report  # noqa: E402
+from scripts import bibliography, course, glossary, lessons, render, report  # noqa: E402
 from scripts.model import Course, Kind, Question  # noqa: E402
 
 EXAM_MARKER = "<!-- evaluasi-akhir -->"
@@ -30,6 +30,8 @@ _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page
 # mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...); we give them the bank's stable ids.
 QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
 QUIZ_LINK = re.compile(r'(<a href="#)quiz-(\d+)(" class="quiz-header-link")')
+HEADING_ABBR = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
+ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)
 BLANK_INPUT = re.compile(r'(<input type="text" class="quiz-blank-input" id="quiz-(\d+)-blank-(\d+)")')
 
 
@@ -52,7 +54,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         _page_questions[path] = quiz.questions
         header = render.lesson_header(quiz.lesson, len(quiz.questions))
         markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
-        return markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+        markdown = markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+        return markdown + "\n" + glossary.abbreviations(_course.glossary)
+    if path == bibliography.PAGE:
+        return bibliography.page_markdown(markdown, _course.references)
+    if glossary.PAGE_MARKER in markdown:
+        return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
@@ -62,6 +69,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 
 @event_priority(-50)  # after mkdocs-quiz has produced its HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    # Glossary tooltips belong in the running text; in a title they would interrupt reading it.
+    html = HEADING_ABBR.sub(lambda m: m.group(1) + ABBR.sub(r"\1", m.group(2)) + m.group(3), html)
     questions = _page_questions.get(page.file.src_uri)
     if not questions:
         return html

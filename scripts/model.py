@@ -134,10 +134,44 @@ class Quiz:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry: shown on the Glosarium page and as a tooltip wherever a lesson uses it."""
+
+    term: str
+    definition: str
+    target: str  # docs path, with an optional #anchor, of the page that teaches the term
+    where: Location = field(compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return "istilah-" + re.sub(r"[^a-z0-9]+", "-", self.term.casefold()).strip("-")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An APA 7 entry of the bibliography."""
+
+    text: str  # the entry, Markdown
+    authors: str  # everything before the year
+    year: str
+    where: Location = field(compare=False)
+
+    @property
+    def anchor(self) -> str:
+        first = re.sub(r"[^a-z0-9]+", "-", self.authors.split(",")[0].casefold()).strip("-")
+        return f"{first}-{self.year}"
+
+    def matches(self, name: str, year: str) -> bool:
+        return year == self.year and re.search(rf"\b{re.escape(name)}\b", self.authors) is not None
+
+
+@dataclass(frozen=True)
 class Course:
-    """Every lesson with its quiz, in the order of the navigation (path order)."""
+    """Every lesson with its quiz, in the order of the navigation, plus glossary and bibliography."""
 
     quizzes: tuple[Quiz, ...]
+    glossary: tuple[Term, ...] = ()
+    references: tuple[tuple[Reference, tuple[Lesson, ...]], ...] = ()  # each with the lessons citing it
 
     @property
     def questions(self) -> tuple[Question, ...]:

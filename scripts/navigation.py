@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .model import Location, Problem
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml may hold tags such as !!python/name:...; the nav never needs them."""
@@ -28,9 +30,20 @@ class NavPage:
     module: str | None  # the top-level section the page sits in
 
 
-def read(config_file: Path) -> tuple[NavPage, ...]:
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    return tuple(_flatten(config.get("nav") or [], None))
+def read(config_file: Path) -> tuple[tuple[NavPage, ...], list[Problem]]:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        detail = getattr(error, "problem", None) or "struktur tidak dikenali"
+        return (), [
+            Problem(
+                Location(config_file.name, line),
+                f"sintaks YAML tidak valid ({detail}). Judul yang memuat titik dua perlu diapit tanda kutip.",
+            )
+        ]
+    return tuple(_flatten(config.get("nav") or [], None)), []
 
 
 def _flatten(items: list[Any], module: str | None) -> list[NavPage]:

@@ -29,4 +29,17 @@
     },
     true
   );
+
+  // Glossary terms are <abbr title> elements; Material's tooltips appear on hover only. A tabindex
+  // makes them reachable by keyboard, and focus is also what a tap gives on a touch screen.
+  function focusableTerms() {
+    document.querySelectorAll(".md-content abbr[title]").forEach(function (term) {
+      term.setAttribute("tabindex", "0");
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusableTerms);
+  } else {
+    focusableTerms();
+  }
 })();

@@ -1,0 +1,161 @@
+"""The bibliography: the list of APA 7 entries on the Daftar pustaka page, checked against every
+citation in the lessons; the build adds an anchor and the citing lessons to each entry."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from . import lessons as lesson_pages
+from .model import Lesson, Location, Problem, Reference
+
+PAGE = "modul-7/daftar-pustaka.md"  # relative to docs/
+SOURCE = f"docs/{PAGE}"
+
+NAME = r"[A-Z][A-Za-z'’-]+"
+# Narrative: "Argyris (1970)", "Pincus dan Minahan (1973)", "Lippitt, Watson, dan Westley (1958)",
+# "Benjamin dkk. (1997)", "Toseland dan Rivas (1984, dalam Benjamin dkk., 1997)".
+NARRATIVE = re.compile(
+    rf"(?<![\w.])({NAME})(?:(?:,\s+{NAME})*,?\s+(?:dan|&)\s+{NAME}|\s+dkk\.)?\s+\((\d{{4}})[a-z]?(?:[,:;][^)]*)?\)"
+)
+# Parenthetical: "(Argyris, 1970)", "(Pincus & Minahan, 1973: 3)", "(Dominelli, 1990; Mayo, 1998)".
+PARENTHESIS = re.compile(r"\(([^()]*\d{4}[^()]*)\)")
+# One item of a parenthesis: "<first author>[, others | & other | dkk.], <year>[: pages]", possibly
+# after a year and "dalam" ("1984, dalam Benjamin dkk., 1997"). Anything else in brackets is not a citation.
+PARENTHETICAL_ITEM = re.compile(
+    rf"^\s*(?:\d{{4}}[a-z]?,\s*)?(?:dalam\s+|lihat\s+)?({NAME})[^;]*?,\s*(\d{{4}})[a-z]?(?::\s*[\d–-]+)?\s*$"
+)
+
+
+def citations(text: str) -> set[tuple[str, str]]:
+    """(first author's name, year) of every citation in a lesson's text."""
+    found = {(m.group(1), m.group(2)) for m in NARRATIVE.finditer(text)}
+    for group in PARENTHESIS.finditer(text):
+        for part in group.group(1).split(";"):
+            match = PARENTHETICAL_ITEM.match(part)
+            if match:
+                found.add((match.group(1), match.group(2)))
+    return found
+
+
+def entry_lines(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of every top-level list item of the page."""
+    entries: list[tuple[int, int, str]] = []
+    for number, line in lesson_pages.outside_code(text):
+        if re.match(r"^[-*]\s+", line):
+            entries.append((number, number, line[2:].strip()))
+        elif entries and entries[-1][1] == number - 1 and line.startswith("  ") and line.strip():
+            first, _, entry = entries[-1]
+            entries[-1] = (first, number, f"{entry} {line.strip()}")
+    return entries
+
+
+def load(root: Path) -> tuple[tuple[Reference, ...], list[Problem]]:
+    path = root / SOURCE
+    if not path.exists():
+        return (), []
+    problems: list[Problem] = []
+    references: list[Reference] = []
+    for first, _, text in entry_lines(path.read_text(encoding="utf-8")):
+        where = Location(SOURCE, first)
+        match = re.match(r"^(.+?)\s*\((\d{4})[a-z]?(?:, [^)]*)?\)\.", text)
+        if not match:
+            problems.append(Problem(where, "entri ini bukan format APA 7: tulis 'Penulis, A. (Tahun). Judul. Penerbit.'"))
+            continue
+        references.append(Reference(text, match.group(1), match.group(2), where))
+    return tuple(sorted(references, key=lambda r: r.text.casefold())), problems
+
+
+def check(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]]) -> list[Problem]:
+    """Every citation and Rujukan entry of every lesson is in the bibliography; every entry is cited."""
+    problems: list[Problem] = []
+    if not references and not any(_keys(text) for _, text in pages.values()):
+        return problems
+    used: set[Reference] = set()
+    for path, (lesson, text) in pages.items():
+        for name, year in sorted(_keys(text)):
+            match = next((r for r in references if r.matches(name, year)), None)
+            if match is None:
+                problems.append(
+                    Problem(
+                        Location(f"docs/{path}", _line_of(text, name, year)),
+                        f'karya "{name} ({year})" dikutip di sini tetapi belum ada di {SOURCE}. '
+                        "Tambahkan entri APA 7-nya ke daftar pustaka.",
+                    )
+                )
+            else:
+                used.add(match)
+    if pages:
+        problems.extend(
+            Problem(r.where, "entri ini tidak dikutip di pelajaran mana pun. Hapus, atau kutip di pelajaran yang memakainya.")
+            for r in references
+            if r not in used
+        )
+    return problems
+
+
+def cited_in(reference: Reference, pages: dict[str, tuple[Lesson, str]]) -> list[Lesson]:
+    return [
+        lesson
+        for lesson, text in pages.values()
+        if any(reference.matches(name, year) for name, year in _keys(text))
+    ]
+
+
+def _keys(text: str) -> set[tuple[str, str]]:
+    """(name, year) of everything a lesson cites, in its body or in its Rujukan list."""
+    body, works = _split_references(text)
+    return citations(body) | {key for key in (_entry_key(line) for line in works) if key}
+
+
+def page_markdown(markdown: str, references: tuple[tuple[Reference, tuple[Lesson, ...]], ...]) -> str:
+    """The Daftar pustaka page with its list replaced by anchored entries that link their citing lessons."""
+    lines = markdown.splitlines()
+    entries = entry_lines(markdown)
+    if not entries:
+        return markdown
+    before, after = lines[: entries[0][0] - 1], lines[entries[-1][1] :]
+    parts = []
+    for reference, lessons in references:
+        links = ", ".join(
+            f"[{lesson.title}]({posixpath.relpath(lesson.path, posixpath.dirname(PAGE))})" for lesson in lessons
+        )
+        parts.append(
+            f'<div class="pustaka-entri" id="{reference.anchor}" markdown>\n\n{reference.text}\n\n'
+            f'<span class="pustaka-dikutip">Dikutip di: {links}</span>\n\n</div>\n'
+        )
+    return "\n".join([*before, *parts, *after]) + "\n"
+
+
+def _split_references(text: str) -> tuple[str, list[str]]:
+    """A lesson's text outside its Rujukan section, and the list items of that section."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if re.match(r"^##\s+Rujukan\b", line):
+            rest = lines[index + 1 :]
+            end = next((i for i, l in enumerate(rest) if re.match(r"^#{1,2}\s", l)), len(rest))
+            items, current = [], ""
+            for entry_line in rest[:end]:
+                if re.match(r"^[-*]\s+", entry_line):
+                    if current:
+                        items.append(current)
+                    current = entry_line[2:].strip()
+                elif entry_line.strip() and current:
+                    current += " " + entry_line.strip()
+            if current:
+                items.append(current)
+            return "\n".join(lines[:index] + rest[end:]), items
+    return text, []
+
+
+def _entry_key(entry: str) -> tuple[str, str] | None:
+    match = re.match(rf"^({NAME})[^()]*?\((\d{{4}})", entry)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def _line_of(text: str, name: str, year: str) -> int:
+    for number, line in lesson_pages.outside_code(text):
+        if name in line and year in line:
+            return number
+    return 1
