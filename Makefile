@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve test check stats build
+.PHONY: setup system serve test check stats build ejaan
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ stats: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+ejaan: setup system
+	$(BIN)/python -m scripts ejaan

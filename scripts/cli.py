@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import course, report
+from . import course, report, spelling
 from .model import Course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,7 @@ def _stats(loaded: Course) -> str:
 COMMANDS: dict[str, tuple[Callable[[Course], str], str]] = {
     "check": (_check, "periksa bank soal dan pelajaran tanpa membangun situs"),
     "stats": (_stats, "periksa, lalu tampilkan jumlah soal per pelajaran, jenis dan tingkat"),
+    "ejaan": (lambda loaded: "", "periksa ejaan semua halaman dan soal dengan hunspell (kamus bahasa Indonesia)"),
 }
 
 
@@ -43,10 +44,25 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "mkdocs.yml").is_file():
         print(f"{root}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.", file=sys.stderr)
         return 1
+    if args.command == "ejaan":
+        return _spelling(root)
     loaded, problems = course.load(root)
     if problems:
         print(report.failure(problems), file=sys.stderr)
         return 1
     run, _ = COMMANDS[args.command]
     print(run(loaded))
+    return 0
+
+
+def _spelling(root: Path) -> int:
+    try:
+        problems = spelling.check(root)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if problems:
+        print(report.failure(problems, "Pemeriksaan ejaan"), file=sys.stderr)
+        return 1
+    print("Ejaan bersih: semua kata dikenal kamus bahasa Indonesia atau daftar kata kursus.")
     return 0

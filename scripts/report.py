@@ -10,11 +10,11 @@ from .render import LEVEL_NAMES
 KIND_NAMES = {Kind.SINGLE: "tunggal", Kind.MULTIPLE: "jamak", Kind.BLANK: "isian"}
 
 
-def failure(problems: list[Problem]) -> str:
+def failure(problems: list[Problem], what: str = "Pemeriksaan kursus") -> str:
     files = len({p.where.path for p in problems})
     lines = "\n".join(str(p) for p in problems)
     return (
-        f"Pemeriksaan kursus menemukan {len(problems)} masalah di {files} berkas. "
+        f"{what} menemukan {len(problems)} masalah di {files} berkas. "
         f"Situs tidak dibangun; perbaiki semuanya lalu jalankan lagi.\n{lines}"
     )
 
