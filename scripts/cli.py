@@ -1,4 +1,6 @@
-"""Command line: `python -m scripts check|stats [--root DIR]`. Exit 0 when clean, 1 with the problems."""
+"""Command line: `python -m scripts check|stats [--root DIR]`, `python -m scripts export --out DIR`.
+
+Exit 0 when clean, 1 with the problems."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import course, report, spelling
+from . import course, exports, report, spelling
 from .model import Course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +37,25 @@ def parser() -> argparse.ArgumentParser:
     sub = cli.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     for name, (_, help_text) in COMMANDS.items():
         sub.add_parser(name, help=help_text, parents=[common])
+    export = sub.add_parser(
+        "export",
+        help="periksa, lalu tulis semua berkas unduhan dosen (Moodle XML, GIFT, QTI, lembar soal) ke folder",
+        parents=[common],
+    )
+    export.add_argument("--out", type=Path, required=True, help="folder tujuan berkas unduhan")
     return cli
+
+
+def _export(loaded: Course, out: Path) -> str:
+    """Write every download to `out`; the summary names the folder and how much was written."""
+    files = exports.build(loaded)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_bytes(content)
+    return (
+        f"{len(files)} berkas unduhan ditulis ke {out}: {len(loaded.questions)} soal dari "
+        f"{len(loaded.quizzes)} pelajaran."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(report.failure(problems), file=sys.stderr)
         return 1
+    if args.command == "export":
+        print(_export(loaded, args.out.resolve()))
+        return 0
     run, _ = COMMANDS[args.command]
     print(run(loaded))
     return 0

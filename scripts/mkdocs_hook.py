@@ -1,47 +1,90 @@
-"""MkDocs hook: check the course before every build and expand each lesson's quiz marker.
+"""MkDocs hook: check the course before every build, expand the course's markers, and add the
+offline copy and the service worker.
 
 Kept thin on purpose: all logic lives in the pure modules beside it, which the CLI and tests share.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 # MkDocs imports hooks by file path; make the `scripts` package importable from the project root.
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import bibliography, course, glossary, lessons, render, report  # noqa: E402
-from scripts.model import Course, Kind, Question  # noqa: E402
+from scripts import bibliography, course, glossary, lessons, offline, page_html, quiz_assets, render, report  # noqa: E402
+from scripts.model import Course, Question  # noqa: E402
 
 EXAM_MARKER = "<!-- evaluasi-akhir -->"
+OFFLINE_MARKER = "<!-- unduh-offline -->"
+# Set by the nested build that makes the file:// copy (Material's offline plugin reads it too).
+OFFLINE = os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
+SHIM = "assets/vendor/iframe-worker/shim.js"
 
+_serving = False
 _course: Course | None = None
+_offline_zip: bytes | None = None
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 
-# mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...); we give them the bank's stable ids.
-QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
-QUIZ_LINK = re.compile(r'(<a href="#)quiz-(\d+)(" class="quiz-header-link")')
-HEADING_ABBR = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
-ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)
-BLANK_INPUT = re.compile(r'(<input type="text" class="quiz-blank-input" id="quiz-(\d+)-blank-(\d+)")')
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(-10)  # after Material's offline plugin has added its shim from a CDN
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra_css.insert(0, quiz_assets.CSS_PATH)
+    if OFFLINE:
+        config.extra["polyfills"] = [SHIM]
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before site/ is touched, on every build and every `mkdocs serve` rebuild."""
-    global _course
+    global _course, _offline_zip
     loaded, problems = course.load(Path(config.config_file_path).parent)
     if problems:
         raise PluginError(report.failure(problems))
     _course = loaded
+    # `mkdocs serve` rebuilds on every save; the copy for file:// is made by full builds only.
+    _offline_zip = None if OFFLINE or _serving else _build_offline_copy(config)
+
+
+def _build_offline_copy(config: MkDocsConfig) -> bytes:
+    with tempfile.TemporaryDirectory() as site:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", *(["--strict"] if config.strict else []),
+             "--config-file", config.config_file_path, "--site-dir", site],
+            env={**os.environ, "OFFLINE": "true"},
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"Salinan offline gagal dibangun:\n{result.stdout}{result.stderr}")
+        return offline.zip_site(Path(site))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in quiz_assets.contents().items():
+        files.append(File.generated(config, path, content=content))
+    if _offline_zip is not None:
+        files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
+    return files
 
 
 @event_priority(50)  # before mkdocs-quiz (priority 0) turns <quiz> blocks into placeholders
@@ -60,6 +103,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         return bibliography.page_markdown(markdown, _course.references)
     if glossary.PAGE_MARKER in markdown:
         return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
+    if OFFLINE_MARKER in markdown:
+        return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
@@ -67,22 +112,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return markdown
 
 
+def _offline_download(page: Page) -> str:
+    if OFFLINE:
+        return '!!! success "Anda sedang membaca salinan offline"\n    Semua pelajaran dan kuis di salinan ini berjalan tanpa koneksi.\n'
+    if _offline_zip is None:
+        return '!!! note "Salinan offline belum dibuat"\n    `mkdocs serve` tidak membuat salinan offline; `make build` membuatnya.\n'
+    url = get_relative_url(f"unduhan/{offline.ZIP_NAME}", page.url)
+    size = offline.human_size(len(_offline_zip))
+    return (
+        f'<p><a class="md-button md-button--primary" href="{url}" download>'
+        f"Unduh salinan offline (ZIP, {size})</a></p>\n"
+    )
+
+
 @event_priority(-50)  # after mkdocs-quiz has produced its HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    # Glossary tooltips belong in the running text; in a title they would interrupt reading it.
-    html = HEADING_ABBR.sub(lambda m: m.group(1) + ABBR.sub(r"\1", m.group(2)) + m.group(3), html)
+    html = page_html.first_terms_only(html)
+    html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url))
     questions = _page_questions.get(page.file.src_uri)
-    if not questions:
-        return html
-    ids = [render.anchor(q) for q in questions]
-    html = QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
-    html = QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
+    return page_html.with_stable_ids(html, questions) if questions else html
 
-    def accept(match: re.Match[str]) -> str:
-        question = questions[int(match.group(2))]
-        if question.kind is not Kind.BLANK:
-            return match.group(1)
-        answers = render.accepted_answers(question)[int(match.group(3))]
-        return f'{match.group(1)} data-accept="{render.accepted_attribute(answers)}"'
 
-    return BLANK_INPUT.sub(accept, html)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not OFFLINE and not _serving:
+        site = Path(config.site_dir)
+        (site / offline.SERVICE_WORKER).write_text(offline.service_worker(site), encoding="utf-8")

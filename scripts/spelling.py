@@ -89,7 +89,7 @@ def sources(root: Path) -> Iterator[tuple[str, int, str]]:
                 yield shown, number, line
 
 
-WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:[-’'][^\W\d_]+)*")  # not the "an" of "1970-an"
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 ENCLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 ENCLITIC = re.compile(rf"^(.{{3,}}?)({'|'.join(ENCLITICS)})$")

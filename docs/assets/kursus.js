@@ -42,4 +42,61 @@
   } else {
     focusableTerms();
   }
+
+  // The site root, from Material's page configuration (a relative path such as "../..").
+  function siteRoot() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base.replace(/\/?$/, "/"), location.href);
+    } catch (error) {
+      return new URL("./", location.href);
+    }
+  }
+
+  // Installable and offline after one visit: the service worker precaches the whole course in
+  // the background. A new version of the course waits until the student chooses to load it, so a
+  // page never changes under a student in the middle of a quiz.
+  function offerUpdate(worker) {
+    if (document.querySelector(".kursus-pembaruan")) return;
+    var banner = document.createElement("div");
+    banner.className = "kursus-pembaruan";
+    banner.setAttribute("role", "status");
+    banner.textContent = "Versi baru kursus sudah tersedia. ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary";
+    button.textContent = "Muat versi baru";
+    button.addEventListener("click", function () {
+      updating = true;
+      worker.postMessage("perbarui");
+    });
+    banner.appendChild(button);
+    document.body.appendChild(banner);
+  }
+
+  var updating = false;
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        if (updating) location.reload();
+      });
+      navigator.serviceWorker
+        .register(new URL("sw.js", siteRoot()))
+        .then(function (registration) {
+          function offer(worker) {
+            if (worker && navigator.serviceWorker.controller) offerUpdate(worker);
+          }
+          offer(registration.waiting);
+          registration.addEventListener("updatefound", function () {
+            var installing = registration.installing;
+            installing.addEventListener("statechange", function () {
+              if (installing.state === "installed") offer(installing);
+            });
+          });
+        })
+        .catch(function () {
+          // No service worker (private mode, old browser): the course still works online.
+        });
+    });
+  }
 })();
