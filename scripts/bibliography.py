@@ -32,7 +32,8 @@ def citations(text: str) -> set[tuple[str, str]]:
     """(first author's name, year) of every citation in a lesson's text."""
     found = {(m.group(1), m.group(2)) for m in NARRATIVE.finditer(text)}
     for group in PARENTHESIS.finditer(text):
-        for part in group.group(1).split(";"):
+        parts = (piece for part in group.group(1).split(";") for piece in re.split(r",\s*(?=dalam\s)", part))
+        for part in parts:
             match = PARENTHETICAL_ITEM.match(part)
             if match:
                 found.add((match.group(1), match.group(2)))
@@ -88,7 +89,11 @@ def check(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]
                 used.add(match)
     if pages:
         problems.extend(
-            Problem(r.where, "entri ini tidak dikutip di pelajaran mana pun. Hapus, atau kutip di pelajaran yang memakainya.")
+            Problem(
+                r.where,
+                f'entri "{r.authors.split(",")[0]} ({r.year})" tidak dikutip di pelajaran mana pun. '
+                "Hapus, atau kutip di pelajaran yang memakainya.",
+            )
             for r in references
             if r not in used
         )

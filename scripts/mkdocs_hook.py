@@ -7,6 +7,7 @@ Kept thin on purpose: all logic lives in the pure modules beside it, which the C
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -26,10 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import bibliography, course, glossary, lessons, offline, page_html, quiz_assets, render, report  # noqa: E402
+from scripts import bibliography, course, css_trim, exports, glossary, lessons, offline, page_html, quiz_assets, render, report  # noqa: E402
 from scripts.model import Course, Question  # noqa: E402
 
 EXAM_MARKER = "<!-- evaluasi-akhir -->"
+DOWNLOADS_MARKER = "<!-- unduhan -->"
 OFFLINE_MARKER = "<!-- unduh-offline -->"
 # Set by the nested build that makes the file:// copy (Material's offline plugin reads it too).
 OFFLINE = os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
@@ -82,6 +84,9 @@ def _build_offline_copy(config: MkDocsConfig) -> bytes:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in quiz_assets.contents().items():
         files.append(File.generated(config, path, content=content))
+    if _course is not None:
+        for name, data in exports.build(_course).items():
+            files.append(File.generated(config, f"unduhan/{name}", content=data))
     if _offline_zip is not None:
         files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
     return files
@@ -103,6 +108,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         return bibliography.page_markdown(markdown, _course.references)
     if glossary.PAGE_MARKER in markdown:
         return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
+    if DOWNLOADS_MARKER in markdown:
+        # A path relative to the page's source file: MkDocs checks the links and rewrites them.
+        prefix = posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"
+        return markdown.replace(DOWNLOADS_MARKER, exports.downloads_markdown(_course, prefix), 1)
     if OFFLINE_MARKER in markdown:
         return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
     if EXAM_MARKER in markdown:
@@ -127,13 +136,20 @@ def _offline_download(page: Page) -> str:
 
 @event_priority(-50)  # after mkdocs-quiz has produced its HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    html = page_html.first_terms_only(html)
+    html = page_html.announced(page_html.first_terms_only(html))
     html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url))
     questions = _page_questions.get(page.file.src_uri)
     return page_html.with_stable_ids(html, questions) if questions else html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    stylesheets = site / "assets" / "stylesheets"
+    for stylesheet in stylesheets.glob("main.*.min.css"):
+        stylesheet.write_text(css_trim.trim(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
+    colors = {str(p.get(key)).replace(" ", "-") for p in config.theme["palette"] for key in ("primary", "accent")}
+    for stylesheet in stylesheets.glob("palette.*.min.css"):
+        stylesheet.write_text(css_trim.trim_palette(stylesheet.read_text(encoding="utf-8"), colors), encoding="utf-8")
     if not OFFLINE and not _serving:
-        site = Path(config.site_dir)
+        # Last: the worker's version hash covers every file as students will receive it.
         (site / offline.SERVICE_WORKER).write_text(offline.service_worker(site), encoding="utf-8")

@@ -32,6 +32,13 @@ def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
     return BLANK_INPUT.sub(accept, html)
 
 
+def announced(html: str) -> str:
+    """mkdocs-quiz's feedback and results panels as polite live regions: a screen reader reads the
+    verdict after each answer, and the score when the quiz is complete."""
+    html = html.replace('<div class="quiz-feedback hidden">', '<div class="quiz-feedback hidden" role="status" aria-live="polite">')
+    return html.replace('<div id="quiz-results" class="quiz-results">', '<div id="quiz-results" class="quiz-results" aria-live="polite">')
+
+
 def first_terms_only(html: str) -> str:
     """Each glossary term marked once per page, at its first use in the running text.
 

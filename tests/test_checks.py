@@ -90,3 +90,19 @@ def test_question_markdown_is_mkdocs_quiz_syntax() -> None:
     multiple = render.question_markdown(by_id["per-soal-4"], quiz.lesson, 4, 8)
     assert "- [x] Dua\n- [x] Empat\n- [ ] Tiga\n> Tiga adalah bilangan ganjil." in multiple
     assert 'href="#konsep-kedua">Konsep kedua</a>' in multiple
+
+
+def test_citations_in_every_form_the_lessons_use() -> None:
+    from scripts.bibliography import citations
+
+    text = (
+        "Menurut Argyris (1970) dan Pincus dan Minahan (1973: 3), juga Lippitt, Watson, dan Westley (1958), "
+        "Toseland dan Rivas (1984, dalam Benjamin dkk., 1997), (Rothman, Erlich, & Tropman, 1995), "
+        "(Dominelli, 1990; Mayo, 1998), (Payne, 1997, dalam Adi, 2003), AMA (1993). "
+        "Bukan kutipan: (Pasal 34 UUD 1945), tahun 1970-an, Program Keluarga Harapan (PKH)."
+    )
+    assert citations(text) == {
+        ("Argyris", "1970"), ("Pincus", "1973"), ("Lippitt", "1958"), ("Toseland", "1984"), ("Benjamin", "1997"),
+        ("Rothman", "1995"), ("Dominelli", "1990"), ("Mayo", "1998"), ("Payne", "1997"), ("Adi", "2003"),
+        ("AMA", "1993"),
+    }

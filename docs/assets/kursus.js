@@ -30,6 +30,28 @@
     true
   );
 
+  // mkdocs-quiz's "reset quiz" stops at the first fill-in-the-blank question (its reset expects a
+  // fieldset there), leaving later questions answered. Reset the page's answers ourselves instead:
+  // forget what this page stored and load it afresh.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var button = event.target instanceof Element ? event.target.closest(".quiz-intro-reset, .quiz-results-reset, .quiz-reset-all-link") : null;
+      if (!button) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var question = (window.mkdocsQuizTranslations || {})["Are you sure you want to reset the quiz? This will clear your progress."];
+      if (!window.confirm(question || "Hapus semua jawaban kuis di halaman ini?")) return;
+      try {
+        localStorage.removeItem("quiz_progress_" + location.pathname);
+      } catch (error) {
+        // Storage unavailable: nothing was stored, so there is nothing to forget.
+      }
+      location.reload();
+    },
+    true
+  );
+
   // Glossary terms are <abbr title> elements; Material's tooltips appear on hover only. A tabindex
   // makes them reachable by keyboard, and focus is also what a tap gives on a touch screen.
   function focusableTerms() {

@@ -1,0 +1,144 @@
+"""Material's stylesheet (23 KB gzip) styles every feature Material has; this course uses a few. The
+rules of features the course never renders are dropped after the build, so a student's phone does
+not download them: the largest lesson then fits its 90 KB first-load budget.
+
+Only rules whose every selector names an unused feature go; a rule that also styles something in
+use stays whole. The list names features, not pages: when the course starts using one (code
+blocks, grids, a new admonition type), take it off the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNUSED_FEATURES = (
+    # Code blocks and their buttons: the course shows no code.
+    ".highlight", ".highlighttable", ".md-code__", ".md-clipboard", ".linenos", ".linenodiv",
+    # Header and site features that are not configured.
+    ".md-source", ".md-version", ".md-select", ".md-tabs", ".md-banner", ".md-consent",
+    ".md-feedback", ".md-social", ".md-status", ".md-path",
+    # The blog plugin and content annotations.
+    ".md-post", ".md-pin", ".md-draft", ".md-annotation",
+    # Markdown extensions the course does not enable.
+    ".mermaid", ".grid", ".card", ".keys", ".task-list", ".critic", ".arithmatex", ".md-typeset .tx-",
+)
+# Admonition types the course never uses, with their icons (each icon is an inline SVG).
+USED_ADMONITIONS = ("note", "abstract", "info", "tip", "success", "question", "warning", "example")
+ADMONITION_TYPES = (
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug",
+    "example", "quote",
+)
+ADMONITION_ALIASES = {
+    "abstract": ("summary", "tldr"), "tip": ("hint", "important"), "success": ("check", "done"),
+    "question": ("help", "faq"), "warning": ("caution", "attention"), "failure": ("fail", "missing"),
+    "danger": ("error",), "quote": ("cite",), "note": ("seealso",),
+}
+
+
+def _unused_tokens() -> tuple[str, ...]:
+    unused = [t for t in ADMONITION_TYPES if t not in USED_ADMONITIONS]
+    names = [n for t in unused for n in (t, *ADMONITION_ALIASES.get(t, ()))]
+    return (*UNUSED_FEATURES, *(f".{n}" for n in names), *(f"--md-admonition-icon--{n}" for n in names))
+
+
+def _is_unused(selector: str, tokens: tuple[str, ...]) -> bool:
+    parts = [part.strip() for part in selector.split(",") if part.strip()]
+    return bool(parts) and all(any(_names(part, token) for token in tokens) for part in parts)
+
+
+def _names(selector: str, token: str) -> bool:
+    """Whether `selector` uses `token` as a whole class name (".grid" is not ".grid-item")."""
+    bem = r"(?:(?:__|--)[\w-]*)?(?![\w-])"  # also its BEM elements and modifiers
+    return re.search(re.escape(token) + bem, selector) is not None or (
+        token.endswith(("__", "-")) and token in selector
+    )
+
+
+def _blocks(css: str) -> list[tuple[str, str]]:
+    """Top-level (prelude, body) pairs of a minified stylesheet."""
+    blocks: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    brace = 0
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                brace = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                blocks.append((css[start:brace], css[brace + 1 : index]))
+                start = index + 1
+    return blocks
+
+
+def _declarations(body: str) -> list[str]:
+    """Declarations split at top-level semicolons (data URIs contain semicolons of their own)."""
+    parts: list[str] = []
+    depth = 0
+    quote = ""
+    start = 0
+    for index, char in enumerate(body):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == ";" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
+
+
+def trim(css: str) -> str:
+    tokens = _unused_tokens()
+    return _trim(css, tokens)
+
+
+def trim_palette(css: str, colors: set[str]) -> str:
+    """Material's palette stylesheet holds every primary and accent colour; keep the course's own.
+
+    `colors` are the configured names as Material writes them in selectors (e.g. "teal")."""
+    pattern = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
+
+    def unused(selector: str) -> bool:
+        parts = [part for part in selector.split(",") if part.strip()]
+        return bool(parts) and all(
+            (names := pattern.findall(part)) and not set(names) & colors for part in parts
+        )
+
+    kept = []
+    for prelude, body in _blocks(css):
+        head = prelude.strip()
+        if head.startswith("@media"):
+            inner = "".join(f"{p}{{{b}}}" for p, b in _blocks(body) if not unused(p))
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        elif not unused(head):
+            kept.append(f"{head}{{{body}}}")
+    return "".join(kept)
+
+
+def _trim(css: str, tokens: tuple[str, ...]) -> str:
+    kept: list[str] = []
+    for prelude, body in _blocks(css):
+        head = prelude.strip()
+        if head.startswith(("@media", "@supports", "@container")):
+            inner = _trim(body, tokens)
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            kept.append(f"{head}{{{body}}}")
+        elif head.startswith(":root") or head.startswith("[data-md-color"):
+            # Custom properties holding unused icons go; the rule itself stays.
+            variables = tuple(t for t in tokens if t.startswith("--"))
+            declarations = [d for d in _declarations(body) if not d.strip().startswith(variables)]
+            kept.append(f"{head}{{{';'.join(declarations)}}}")
+        elif not _is_unused(head, tokens):
+            kept.append(f"{head}{{{body}}}")
+    return "".join(kept)

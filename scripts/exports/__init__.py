@@ -1,0 +1,92 @@
+"""Lecturer downloads: every export of the quiz bank, per lesson and for the whole course.
+
+`build(course)` gives each file by its flat name; the MkDocs build publishes them under /unduhan/
+and `python -m scripts export` writes them to a folder. Everything is a pure function of the bank,
+so two builds of the same bank give byte-identical files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from mkdocs_quiz.qti.base import QTIVersion
+
+from ..model import Course, Kind, Quiz
+from . import gift, moodle, qti, sheets
+from .categories import COURSE_TITLE
+
+COURSE_SLUG = "intervensi-sosial"
+WHOLE_COURSE = "Seluruh kursus"
+
+
+def file_names(slug: str | None) -> dict[str, str]:
+    """Label → file name of every download for a lesson (slug) or the whole course (None)."""
+    stem = slug or COURSE_SLUG
+    suffix = f"-{slug}" if slug else ""
+    return {
+        "Moodle XML": f"{stem}-moodle.xml",
+        "GIFT": f"{stem}.gift.txt",
+        "QTI 1.2": f"{stem}-qti12.zip",
+        "QTI 2.1": f"{stem}-qti21.zip",
+        "Lembar soal": f"lembar-soal{suffix}.html",
+        "Kunci jawaban": f"kunci-jawaban{suffix}.html",
+    }
+
+
+def _files(slug: str | None, title: str, quizzes: Sequence[Quiz]) -> dict[str, bytes]:
+    names = file_names(slug)
+    described = f"Bank soal kursus {COURSE_TITLE}: {title}."
+    identifier = f"kuis-{slug or COURSE_SLUG}"
+    return {
+        names["Moodle XML"]: moodle.moodle_xml(quizzes, described),
+        names["GIFT"]: gift.gift_file(quizzes, described),
+        names["QTI 1.2"]: qti.qti_zip(f"{COURSE_TITLE}: {title}", identifier, quizzes, QTIVersion.V1_2),
+        names["QTI 2.1"]: qti.qti_zip(f"{COURSE_TITLE}: {title}", identifier, quizzes, QTIVersion.V2_1),
+        names["Lembar soal"]: sheets.worksheet(title, quizzes),
+        names["Kunci jawaban"]: sheets.answer_key(title, quizzes),
+    }
+
+
+def build(course: Course) -> dict[str, bytes]:
+    """Every downloadable file, keyed by its flat file name: the whole course first, then each lesson."""
+    files = _files(None, WHOLE_COURSE, course.quizzes)
+    for quiz in course.quizzes:
+        lesson_files = _files(quiz.lesson.slug, quiz.lesson.title, [quiz])
+        clash = sorted(set(files) & set(lesson_files))
+        if clash:
+            raise ValueError(
+                f'berkas unduhan "{clash[0]}" dari pelajaran docs/{quiz.lesson.path} bertabrakan dengan '
+                "berkas lain. Ganti nama berkas pelajaran itu."
+            )
+        files.update(lesson_files)
+    return files
+
+
+def _counts(quizzes: Sequence[Quiz]) -> str:
+    """Total, then per kind, e.g. "12 (7 / 3 / 2)": one narrow column leaves the width to the links."""
+    kinds = Counter(question.kind for quiz in quizzes for question in quiz.questions)
+    return f"{sum(kinds.values())} ({kinds[Kind.SINGLE]} / {kinds[Kind.MULTIPLE]} / {kinds[Kind.BLANK]})"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _links(slug: str | None, prefix: str) -> str:
+    # Non-breaking spaces keep each label whole, so the column wraps between links, not inside one.
+    return " · ".join(f"[{label.replace(' ', '&nbsp;')}]({prefix}{name})" for label, name in file_names(slug).items())
+
+
+def downloads_markdown(course: Course, prefix: str) -> str:
+    """The downloads table of the Untuk Dosen page; `prefix` leads from that page to unduhan/."""
+    rows = [
+        "| Modul | Pelajaran | Soal (tunggal / jamak / isian) | Unduhan |",
+        "| --- | --- | --- | --- |",
+        f"| Semua modul | **{WHOLE_COURSE}** | {_counts(course.quizzes)} | {_links(None, prefix)} |",
+    ]
+    for quiz in course.quizzes:
+        lesson = quiz.lesson
+        module = lesson.module.split(" — ")[0] if lesson.module else "–"
+        rows.append(f"| {_cell(module)} | {_cell(lesson.title)} | {_counts([quiz])} | {_links(lesson.slug, prefix)} |")
+    return "\n".join(rows) + "\n"

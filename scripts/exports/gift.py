@@ -1,0 +1,123 @@
+"""GIFT: the bank as Moodle's plain-text question format (docs.moodle.org "GIFT format").
+
+Texts are written in GIFT's `[html]` format, holding the same HTML as the Moodle XML file: the
+bank's Markdown is converted once, by the same code, so both imports look alike, and HTML's own
+escaping (&amp;) keeps text from colliding with the placeholders Moodle's parser uses internally.
+
+Escaping follows qformat_gift exactly (its repchar() writes, escapedchar_pre()/post() read):
+backslash, ~ = # { } : are preceded by a backslash and a line break is written as \\n, so every
+question stays on the lines GIFT expects and a blank line always ends a question.
+
+GIFT cannot express two things the bank may hold; such a question is left out with a comment
+that says why, and the lecturer takes it from the Moodle XML file instead:
+- an isian question with more than one blank (GIFT has one answer set per question);
+- an accepted answer that GIFT would misread ("->" turns it into a matching question; "&&" or a
+  leading [html]-like prefix is rewritten by the parser). Answers are compared as plain text, so
+  they cannot be HTML-escaped like the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Kind, Question, Quiz
+from . import categories, grading, markup
+from .moodle import BLANK_LINE, shortanswer_answer
+
+_SPECIAL = re.compile(r"[\\~=#{}:]")
+_FORMAT_PREFIX = re.compile(r"^\[(moodle|html|plain|markdown)\]")
+
+
+def escape(text: str) -> str:
+    """Text as qformat_gift::repchar() writes it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), text).replace("\n", "\\n")
+
+
+def _html_value(fragment: str) -> str:
+    """An HTML answer or feedback: a leading % would read as a grade, a leading [ as a format name."""
+    fragment = fragment.strip()
+    if fragment[:1] == "%":
+        fragment = "&#37;" + fragment[1:]
+    elif fragment[:1] == "[":
+        fragment = "&#91;" + fragment[1:]
+    return escape(fragment)
+
+
+def unsupported(question: Question) -> str | None:
+    """Why GIFT cannot carry this question, in Indonesian, or None when it can."""
+    if question.kind is not Kind.BLANK:
+        return None
+    if len(question.blanks) > 1:
+        return "soal isian dengan lebih dari satu isian tidak dapat ditulis dalam GIFT"
+    for answer in question.blanks[0].accepted:
+        if "->" in answer or "&&" in answer or _FORMAT_PREFIX.match(answer):
+            return f'jawaban "{answer}" akan salah dibaca oleh pengimpor GIFT Moodle'
+    return None
+
+
+def gift_file(quizzes: Sequence[Quiz], description: str) -> bytes:
+    blocks = [
+        "\n".join(
+            [
+                f"// {description}",
+                "// Format GIFT untuk Moodle. Teks soal berformat [html]. Saat mengimpor, centang",
+                "// \"Ambil kategori dari berkas\" agar soal tersusun per modul dan pelajaran.",
+                "// Berkas ini dibuat otomatis dari bank soal; jangan disunting dengan tangan.",
+            ]
+        )
+    ]
+    module = None
+    for quiz in quizzes:
+        lesson = quiz.lesson
+        if lesson.module and lesson.module != module:
+            blocks.append(_category(categories.names(lesson)[:-1]))
+        module = lesson.module
+        blocks.append(_category(categories.names(lesson)))
+        blocks.extend(_question(question, quiz) for question in quiz.questions)
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _category(names: list[str]) -> str:
+    # Moodle reads the category line before unescaping and never unescapes it, so it stays raw.
+    return f"$CATEGORY: {categories.path(names)}"
+
+
+def _question(question: Question, quiz: Quiz) -> str:
+    reason = unsupported(question)
+    if reason:
+        return (
+            f"// Soal {question.id} tidak disertakan: {reason}.\n"
+            "// Gunakan berkas Moodle XML untuk soal ini."
+        )
+    comment = f"// [id:{question.id}] [tag:{question.level.value}]" + (
+        " [tag:evaluasi-akhir]" if question.final_exam else ""
+    )
+    if question.kind is Kind.BLANK:
+        text = markup.to_html(question.text, markup.lms_links, blank=lambda n, blank: BLANK_LINE)
+        answers = [f"=%100%{escape(shortanswer_answer(answer))}" for answer in question.blanks[0].accepted]
+    else:
+        text = markup.to_html(question.text, markup.lms_links)
+        answers = [_option(question, index, grade) for index, grade in enumerate(grading.option_grades(question))]
+    feedback = escape(markup.general_feedback_html(question, quiz.lesson))
+    return "\n".join(
+        [
+            comment,
+            f"::{escape(question.id)}::[html]{escape(text)}{{",
+            *(f"\t{answer}" for answer in answers),
+            f"\t####{feedback}",
+            "}",
+        ]
+    )
+
+
+def _option(question: Question, index: int, grade: float) -> str:
+    option = question.options[index]
+    if question.kind is Kind.SINGLE:
+        mark = "=" if option.correct else "~"
+    else:
+        mark = f"~%{grading.percent(grade)}%"
+    answer = _html_value(markup.to_inline_html(option.text, markup.lms_links))
+    feedback = markup.to_html(option.feedback, markup.lms_links)
+    return f"{mark}{answer}" + (f"#{_html_value(feedback)}" if feedback else "")

@@ -1,0 +1,176 @@
+"""WCAG 2.1 AA with axe-core on every page in both colour schemes and in every quiz state, plus
+what axe cannot see: keyboard-only use, announced feedback, reduced motion and a 360 px phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from scripts import course, render
+from scripts.model import Kind
+from scripts.gzip_server import serve
+
+from conftest import ROOT
+
+COURSE, _ = course.load(ROOT)
+QUIZ = COURSE.quizzes[0]
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE = Axe()
+
+
+def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    result = AXE.run(page, options=WCAG_AA)
+    return [
+        f"{v['id']}: {node['target']} {node.get('failureSummary', '')}"
+        for v in result.response["violations"]
+        for node in v["nodes"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def base(site: Path):  # type: ignore[no-untyped-def]
+    with serve(site) as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violations(browser, site: Path, base: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, service_workers="block")
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "unduhan" not in p.parts):
+        page.goto(f"{base}/{path}")
+        if problems := violations(page):
+            found[path] = problems
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_states_have_no_axe_violations(browser, base: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    for question in QUIZ.questions:  # wrong answers first: the "incorrect" styling must pass too
+        block = page.locator(f"#{render.anchor(question)}")
+        if question.kind is Kind.BLANK:
+            block.locator("input.quiz-blank-input").fill("keliru")
+        else:
+            wrong = next(o for o in question.options if not o.correct)
+            block.get_by_label(wrong.text, exact=True).check()
+        block.get_by_role("button", name="Periksa jawaban").click()
+    assert violations(page) == []
+    page.once("dialog", lambda dialog: dialog.accept())
+    with page.expect_navigation():
+        page.locator(".quiz-intro-reset").click()
+    for question in QUIZ.questions:
+        block = page.locator(f"#{render.anchor(question)}")
+        if question.kind is Kind.BLANK:
+            block.locator("input.quiz-blank-input").fill(question.blanks[0].answer)
+        else:
+            for option in question.correct_options:
+                block.get_by_label(option.text, exact=True).check()
+        block.get_by_role("button", name="Periksa jawaban").click()
+    assert page.locator(".quiz-results-complete").is_visible()
+    assert violations(page) == []
+    context.close()
+
+
+def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser, base: str) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    question = next(q for q in QUIZ.questions if q.kind is Kind.SINGLE)
+    right = question.correct_options[0]
+    block = page.locator(f"#{render.anchor(question)}")
+    block.locator("input").first.focus()
+    # Arrow keys move through the radio group; Space selects; Tab reaches the button; Enter submits.
+    index = [o.text for o in question.options].index(right.text)
+    for _ in range(index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    assert block.get_by_label(right.text, exact=True).is_checked()
+    assert not block.locator(".quiz-feedback").is_visible()  # no grading on a mere arrow key
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Periksa jawaban"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    feedback = block.locator(".quiz-feedback")
+    assert feedback.is_visible() and "tepat" in feedback.inner_text()
+    context.close()
+
+
+def test_glossary_terms_are_reachable_by_keyboard_and_by_touch(browser, base: str) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    term = page.locator(".md-content abbr[title]").first
+    term.focus()
+    page.keyboard.press("Shift+Tab")  # arrive at the term by keyboard, as a student would
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().strip()
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    page = phone.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    term = page.locator(".md-content abbr[title]").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5000)
+    phone.close()
+
+
+def test_no_page_scrolls_sideways_on_a_360px_phone(browser, site: Path, base: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide: list[str] = []
+    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "unduhan" not in p.parts):
+        page.goto(f"{base}/{path}")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            wide.append(path)
+    context.close()
+    assert wide == []
+
+
+def test_text_and_tap_targets_are_large_enough_on_a_phone(browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    body_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    assert body_size >= 16
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.quiz fieldset > div')].map(d => {
+            const r = d.getBoundingClientRect(); return [r.width, r.height]; })"""
+    )
+    assert sizes and all(width >= 44 and height >= 44 for width, height in sizes)
+    context.close()
+
+
+def test_reduced_motion_turns_off_animation(browser, base: str) -> None:
+    context = browser.new_context(reduced_motion="reduce", service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    durations = page.evaluate(
+        """() => [...document.querySelectorAll('*')].map(e => getComputedStyle(e))
+              .filter(s => parseFloat(s.transitionDuration) > 0.01 || parseFloat(s.animationDuration) > 0.01).length"""
+    )
+    assert durations == 0
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") != "smooth"
+    context.close()
+
+
+def test_feedback_and_results_are_announced(browser, base: str) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/{QUIZ.lesson.url}")
+    assert page.locator(".quiz-feedback[aria-live=polite]").count() == len(QUIZ.questions)
+    assert page.locator("#quiz-results[aria-live=polite]").count() == 1
+    context.close()

@@ -1,0 +1,739 @@
+"""Lecturer exports read back the way an LMS reads them: every Moodle XML, GIFT and QTI file is
+parsed and compared with the bank (questions, correct answers, grades, feedback), GIFT through a
+line-by-line port of Moodle's own qformat_gift parser, with hostile text that must survive intact."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from scripts import course, exports, render
+from scripts.exports import categories, gift, grading, markup, moodle, qti, sheets
+from scripts.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz
+
+from conftest import FIXTURES, ROOT
+from test_checks import overlay
+
+# The content writers are still adding lessons: build on the quizzes that load cleanly.
+COURSE, _ = course.load(ROOT)
+FILES = exports.build(COURSE)
+
+
+def lesson_quizzes() -> list[Quiz]:
+    assert COURSE.quizzes, "the real course has no quiz that loads cleanly"
+    return list(COURSE.quizzes)
+
+
+def exported(quizzes: list[Quiz]) -> Iterator[tuple[str, list[Quiz]]]:
+    """(file stem, its quizzes): the whole course, then each lesson."""
+    yield exports.COURSE_SLUG, list(COURSE.quizzes)
+    for quiz in quizzes:
+        yield quiz.lesson.slug, [quiz]
+
+
+def pairs(quizzes: list[Quiz]) -> list[tuple[Question, Quiz]]:
+    return [(question, quiz) for quiz in quizzes for question in quiz.questions]
+
+
+# ------------------------------------------------------------------------------------------------
+# Hostile fixture: every character the formats treat specially, in every field.
+# ------------------------------------------------------------------------------------------------
+NASTY = 'Tanda ~ = # { } : \\ \\n \\: dan “kutip” "lurus" \'tunggal\' <b>tebal</b> a < b > c & d ]]> 😀🇮🇩 &&058; -> %50%'
+HOSTILE_LESSON = Lesson(
+    slug="uji-bahaya",
+    path="modul-9/uji-bahaya.md",
+    title="Uji / bahaya: “kutip” {x} #1",
+    description="Deskripsi *penting* & <aman>",
+    duration=10,
+    headings=(Heading("bagian-a", "Bagian A: {x} ~ #", 2, 5),),
+    marker_line=10,
+    module="Modul 9 — Uji/coba: ~#",
+)
+
+
+def hostile_questions() -> tuple[Question, ...]:
+    common = {"level": Level.APPLY, "section": "bagian-a", "explanation": f"Pembahasan {NASTY}\n\nParagraf kedua."}
+    return (
+        Question(
+            id="uji-tunggal",
+            kind=Kind.SINGLE,
+            text=f"Pertanyaan **tebal** {NASTY}\n\nBaris baru [tautan](#bagian-a) dan [luar](https://contoh.id/a?b=1&c=2#d).",
+            options=(
+                Option(f"Benar {NASTY}", True, f"Umpan #balik ~ {{ }} \\ {NASTY}"),
+                Option("%50% bukan bobot", False, "[html] bukan format"),
+                Option("[html] bukan format", False, ""),
+                Option("= sama dengan di depan", False, "# pagar di depan"),
+            ),
+            final_exam=True,
+            **common,
+        ),
+        Question(
+            id="uji-jamak",
+            kind=Kind.MULTIPLE,
+            text=f"Pilih semua {NASTY}",
+            options=(
+                Option("Satu ~", True, "benar :"),
+                Option("Dua =", True),
+                Option("Tiga #", True),
+                Option("Empat {", False, "salah }"),
+                Option("Lima }", False),
+            ),
+            **common,
+        ),
+        Question(
+            id="uji-isian",
+            kind=Kind.BLANK,
+            text="Jawaban yang aman untuk GIFT: [[a*b | C:\\path | x = y | {z} | 50% | “kutip” | #tag ~tilde]].",
+            **common,
+        ),
+        Question(
+            id="uji-isian-panah",
+            kind=Kind.BLANK,
+            text="Jawaban yang tidak dapat ditulis GIFT: [[a -> b | c]].",
+            **common,
+        ),
+        Question(
+            id="uji-isian-ganda",
+            kind=Kind.BLANK,
+            text=f"Dua isian {{1:SA:=jebakan}}: [[satu | 1*]] dan [[dua & }} # ~ \\ / \" < > | dua]]. {NASTY}",
+            **common,
+        ),
+    )
+
+
+HOSTILE = Quiz(HOSTILE_LESSON, hostile_questions(), "quizzes/uji-bahaya.yml")
+HOSTILE_COURSE = Course((HOSTILE,))
+
+
+# ------------------------------------------------------------------------------------------------
+# A port of Moodle's GIFT reader (question/format/gift/format.php and question/format.php),
+# kept line for line so the tests read our files the way Moodle does.
+# ------------------------------------------------------------------------------------------------
+PHP_WHITESPACE = " \t\n\r\0\x0b"
+_ESCAPED = ["\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"]
+_PLACEHOLDERS = ["&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010"]
+_CHARACTERS = [":", "#", "=", "{", "}", "~", "\n"]
+_WEIGHT = re.compile(r"^%\-*([0-9]{1,2})\.?([0-9]*)%")
+_FORMATS = {"moodle", "html", "plain", "markdown"}
+
+
+def escapedchar_pre(text: str) -> str:
+    text = text.replace("\\\\", "&&092;")
+    for escaped, placeholder in zip(_ESCAPED, _PLACEHOLDERS):
+        text = text.replace(escaped, placeholder)
+    return text.replace("&&092;", "\\")
+
+
+def escapedchar_post(text: str) -> str:
+    for placeholder, character in zip(_PLACEHOLDERS, _CHARACTERS):
+        text = text.replace(placeholder, character)
+    return text
+
+
+def parse_text_with_format(text: str, default: str = "moodle") -> tuple[str, str]:
+    form = default
+    if text.startswith("["):
+        end = text.find("]")
+        name = text[1:end]
+        if name in _FORMATS:
+            form, text = name, text[end + 1 :]
+    return escapedchar_post(text).strip(PHP_WHITESPACE), form
+
+
+def _weight(answer: str) -> tuple[float, str]:
+    answer = answer[1:]
+    end = answer.find("%")
+    return float(answer[:end]) / 100, answer[end + 1 :]
+
+
+def _comment(answer: str, form: str) -> tuple[str, str]:
+    bits = answer.split("#", 1)
+    text, _ = parse_text_with_format(bits[0].strip(PHP_WHITESPACE), form)
+    feedback = parse_text_with_format(bits[1].strip(PHP_WHITESPACE), form)[0] if len(bits) > 1 else ""
+    return text, feedback
+
+
+def read_gift_question(lines: list[str]) -> dict[str, object] | None:
+    comments = ""
+    for index, line in enumerate(lines):
+        line = line.strip(PHP_WHITESPACE)
+        if line.startswith("//"):
+            comments += line + "\n"
+            lines[index] = " "
+    text = "\n".join(lines).strip(PHP_WHITESPACE)
+    if text == "":
+        return None  # a block of comments only
+    text = escapedchar_pre(text)
+    if re.match(r"^\$CATEGORY:", text):
+        return {"qtype": "category", "category": text[10:].strip(PHP_WHITESPACE)}
+    name = None
+    if text.startswith("::"):
+        text = text[2:]
+        end = text.find("::")
+        if end != -1:
+            name = escapedchar_post(text[:end]).strip()
+            text = text[end + 2 :].strip(PHP_WHITESPACE)
+    start, finish = text.find("{"), text.find("}")
+    assert start != -1 and finish != -1, f"GIFT brace error in {text!r}"
+    answertext = text[start + 1 : finish].strip(PHP_WHITESPACE)
+    if text.endswith("}"):
+        questiontext = text[:start] + text[finish + 1 :]
+    else:
+        questiontext = text[:start] + "_____" + text[finish + 1 :]
+    separator = answertext.rfind("####")
+    generalfeedback = ""
+    if separator != -1:
+        generalfeedback = answertext[separator + 4 :]
+        answertext = answertext[:separator].strip(PHP_WHITESPACE)
+    question_text, form = parse_text_with_format(questiontext)
+    feedback_text, _ = parse_text_with_format(generalfeedback, form)
+    idnumber = re.search(r"\[id:((?:\\]|[^\]\x00-\x1f])+)\]", comments)
+    tags = [tag.strip() for tag in re.findall(r"\[tag:((?:\\]|[^\]<>`\x00-\x1f])+)\]", comments)]
+    question: dict[str, object] = {
+        "name": name,
+        "questiontext": question_text,
+        "format": form,
+        "generalfeedback": feedback_text,
+        "idnumber": idnumber.group(1).strip() if idnumber else "",
+        "tags": tags,
+    }
+    if answertext == "":
+        question["qtype"] = "essay"
+    elif answertext[0] == "#":
+        question["qtype"] = "numerical"
+    elif "~" in answertext:
+        question["qtype"] = "multichoice"
+        question["single"] = "=" in answertext
+        answers = answertext.replace("=", "~=").split("~")
+        answers[0] = answers[0].strip(PHP_WHITESPACE)
+        if not answers[0]:
+            answers.pop(0)
+        parsed = []
+        for answer in answers:
+            answer = answer.strip(PHP_WHITESPACE)
+            if answer[0] == "=":
+                weight, answer = 1.0, answer[1:]
+            elif _WEIGHT.match(answer):
+                weight, answer = _weight(answer)
+            else:
+                weight = 0.0
+            parsed.append((*_comment(answer, form), weight))
+        question["answers"] = parsed
+    elif "=" in answertext and "->" in answertext:
+        question["qtype"] = "match"
+    elif answertext.split("#")[0].strip() in ("T", "TRUE", "F", "FALSE"):
+        question["qtype"] = "truefalse"
+    else:
+        question["qtype"] = "shortanswer"
+        answers = answertext.split("=")
+        answers[0] = answers[0].strip(PHP_WHITESPACE)
+        if not answers[0]:
+            answers.pop(0)
+        parsed = []
+        for answer in answers:
+            answer = answer.strip(PHP_WHITESPACE)
+            weight = 1.0
+            if _WEIGHT.match(answer):
+                weight, answer = _weight(answer)
+            parsed.append((*_comment(answer, form), weight))
+        question["answers"] = parsed
+    return question
+
+
+def read_gift(content: bytes) -> list[dict[str, object]]:
+    """qformat_default::readquestions: a blank line ends a question."""
+    blocks: list[list[str]] = [[]]
+    for line in content.decode("utf-8").split("\n"):
+        line = line.strip(PHP_WHITESPACE)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    parsed = [read_gift_question(block) for block in blocks if block]
+    return [question for question in parsed if question is not None]
+
+
+# ------------------------------------------------------------------------------------------------
+# A port of Moodle's Cloze reader (qtype_multianswer_extract_question), enough for SHORTANSWER.
+# ------------------------------------------------------------------------------------------------
+_FRACTION = r"=|%(-?[0-9]+(?:[.,][0-9]*)?)%"
+_ANSWER = r".+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$)"
+_FEEDBACK = r".*?(?<!\\)(?=[~}]|$)"
+_ALTERNATIVE = f"({_FRACTION})?({_ANSWER})(#({_FEEDBACK}))?"
+_TYPES = (
+    "NUMERICAL|NM|MULTICHOICE|MC|MULTICHOICE_V|MCV|MULTICHOICE_H|MCH|SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|"
+    "MULTICHOICE_S|MCS|MULTICHOICE_VS|MCVS|MULTICHOICE_HS|MCHS|MULTIRESPONSE|MR|MULTIRESPONSE_H|MRH|"
+    "MULTIRESPONSE_S|MRS|MULTIRESPONSE_HS|MRHS"
+)
+_CLOZE = re.compile(r"\{([0-9]*):(" + _TYPES + r"):(" + _ALTERNATIVE + "(?:~" + _ALTERNATIVE + r")*)\}", re.DOTALL)
+
+
+def read_cloze(text: str) -> list[list[tuple[str, float]]]:
+    parts = []
+    while match := _CLOZE.search(text):
+        remaining, answers = match.group(3), []
+        while alternative := re.match("~?" + _ALTERNATIVE, remaining, re.DOTALL):
+            fraction = 1.0 if alternative.group(1) == "=" else float(alternative.group(2) or 0) / 100
+            answer = html.unescape(alternative.group(3)).replace("\\}", "}").replace("\\#", "#")
+            answers.append((answer, fraction))
+            remaining = remaining.split(alternative.group(0), 1)[1]
+        parts.append(answers)
+        text = text.replace(match.group(0), f"{{#{len(parts)}}}", 1)
+    return parts
+
+
+# ------------------------------------------------------------------------------------------------
+# Moodle XML
+# ------------------------------------------------------------------------------------------------
+def moodle_questions(content: bytes) -> list[ET.Element]:
+    return ET.fromstring(content).findall("question")
+
+
+def text_of(element: ET.Element | None, path: str) -> str:
+    found = element.find(path) if element is not None else None
+    return (found.text or "").strip() if found is not None else ""
+
+
+def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -> None:
+    assert text_of(element, "name/text") == question.id
+    assert text_of(element, "idnumber") == question.id
+    assert text_of(element, "questiontext/text")
+    general = text_of(element, "generalfeedback/text")
+    assert markup.to_html(question.explanation, markup.lms_links) in general
+    assert html.escape(markup.section_title(question, quiz.lesson), quote=False) in general
+    answers = element.findall("answer")
+    if question.kind is Kind.BLANK and len(question.blanks) > 1:
+        assert element.get("type") == "cloze"
+        parts = read_cloze(text_of(element, "questiontext/text"))
+        assert [[answer for answer, _ in part] for part in parts] == [
+            [moodle.shortanswer_answer(answer) for answer in blank.accepted] for blank in question.blanks
+        ]
+        assert all(fraction == 1.0 for part in parts for _, fraction in part)
+        assert "QZx" not in text_of(element, "questiontext/text")
+    elif question.kind is Kind.BLANK:
+        assert element.get("type") == "shortanswer"
+        assert [text_of(answer, "text") for answer in answers] == [
+            moodle.shortanswer_answer(answer) for answer in question.blanks[0].accepted
+        ]
+        assert {answer.get("fraction") for answer in answers} == {"100"}
+        assert moodle.BLANK_LINE in text_of(element, "questiontext/text")
+    else:
+        assert element.get("type") == "multichoice"
+        assert text_of(element, "single") == ("true" if question.kind is Kind.SINGLE else "false")
+        assert [text_of(answer, "text") for answer in answers] == [
+            markup.to_inline_html(option.text, markup.lms_links) for option in question.options
+        ]
+        assert [text_of(answer, "feedback/text") for answer in answers] == [
+            markup.to_html(option.feedback, markup.lms_links) for option in question.options
+        ]
+        fractions = [float(answer.get("fraction", "")) / 100 for answer in answers]
+        assert [fraction > 0 for fraction in fractions] == [option.correct for option in question.options]
+        check_moodle_grades(fractions, single=question.kind is Kind.SINGLE)
+
+
+def check_moodle_grades(fractions: list[float], single: bool) -> None:
+    """What Moodle's import (match_grade_options) and multichoice save_question_options demand."""
+    allowed = [*grading.MOODLE_FRACTIONS, *(-f for f in grading.MOODLE_FRACTIONS)]
+    for fraction in fractions:
+        assert any(abs(fraction - listed) < 0.00001 for listed in allowed), fraction
+    if single:
+        assert max(fractions) == 1.0
+    else:
+        assert round(sum(f for f in fractions if f > 0), 2) == 1.0
+        assert sum(fractions) <= 0.00001  # ticking every box earns nothing
+
+
+def test_moodle_xml_holds_every_question_with_answers_grades_and_feedback() -> None:
+    for stem, quizzes in exported(lesson_quizzes()):
+        elements = moodle_questions(FILES[f"{stem}-moodle.xml"])
+        questions = [e for e in elements if e.get("type") != "category"]
+        expected = pairs(quizzes)
+        assert len(questions) == len(expected), stem
+        for element, (question, quiz) in zip(questions, expected):
+            check_moodle_question(element, question, quiz)
+
+
+def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
+    quizzes = lesson_quizzes()
+    elements = moodle_questions(FILES[f"{exports.COURSE_SLUG}-moodle.xml"])
+    current = None
+    seen_paths = []
+    for element in elements:
+        if element.get("type") == "category":
+            current = text_of(element, "category/text")
+            seen_paths.append(current)
+            continue
+        quiz = next(q for q in quizzes if any(x.id == text_of(element, "name/text") for x in q.questions))
+        assert current == categories.path(categories.names(quiz.lesson))
+    modules = {quiz.lesson.module for quiz in quizzes if quiz.lesson.module}
+    for module in modules:
+        assert categories.path([categories.COURSE_TITLE, module]) in seen_paths
+    assert all(path.startswith("$course$/top/Intervensi Sosial/") for path in seen_paths)
+
+
+def test_hostile_text_survives_moodle_xml() -> None:
+    content = moodle.moodle_xml([HOSTILE], "Uji -- bahaya")
+    elements = [e for e in moodle_questions(content) if e.get("type") != "category"]
+    assert [e.get("type") for e in elements] == ["multichoice", "multichoice", "shortanswer", "shortanswer", "cloze"]
+    for element, question in zip(elements, HOSTILE.questions):
+        check_moodle_question(element, question, HOSTILE)
+    first = elements[0]
+    visible = markup.html_to_text(text_of(first, "questiontext/text"))
+    assert "“kutip”" in visible and "a < b > c & d ]]> 😀🇮🇩" in visible
+    assert "tautan" in visible and 'href="#bagian-a"' not in text_of(first, "questiontext/text")
+    assert 'href="https://contoh.id/a?b=1&amp;c=2#d"' in text_of(first, "questiontext/text")
+    category = text_of(moodle_questions(content)[1], "category/text")
+    assert category.endswith("/Modul 9 — Uji//coba: ~#/Uji // bahaya: “kutip” {x} #1")
+    cloze = read_cloze(text_of(elements[4], "questiontext/text"))
+    assert len(cloze) == 2  # the literal {1:SA:=jebakan} in the text did not become a part
+    assert "{1:SA:=jebakan}" in html.unescape(re.sub(r"\{1:SHORTANSWER:[^}]*\}", "", text_of(elements[4], "questiontext/text")))
+
+
+# ------------------------------------------------------------------------------------------------
+# GIFT
+# ------------------------------------------------------------------------------------------------
+HOSTILE_STRINGS = [
+    # Moodle's parser turns a literal "&&058;" into ":" whatever the escaping; our exports never
+    # write one, because their texts are HTML (& becomes &amp;) and such answers are left out.
+    NASTY.replace(" &&058;", ""),
+    "~=#{}:\\",
+    "\\n is not a line break, but\nthis is",
+    "ends with a backslash \\",
+    "\\\\ two backslashes then \\{",
+    "“ganda” ‘tunggal’ \"lurus\" <p>HTML</p> &amp; 😀 🇮🇩",
+    "::bukan nama:: {=bukan jawaban} // bukan komentar",
+    "####bukan umpan balik umum",
+    "baris\r\nCRLF\rCR",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS)
+def test_gift_escaping_round_trips_through_moodles_parser(text: str) -> None:
+    escaped = gift.escape(text)
+    assert "\n" not in escaped and "\r" not in escaped
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    assert parse_text_with_format(escapedchar_pre(escaped), "html")[0] == expected
+    # The same text in every place of a question: text, option, feedback, general feedback.
+    block = f"::n::[html]{escaped}{{\n={escaped}#{escaped}\n~x\n####{escaped}\n}}"
+    parsed = read_gift_question(block.split("\n"))
+    assert parsed is not None and parsed["qtype"] == "multichoice"
+    assert parsed["questiontext"] == expected
+    assert parsed["answers"] == [(expected, expected, 1.0), ("x", "", 0.0)]
+    assert parsed["generalfeedback"] == expected
+
+
+def check_gift_question(parsed: dict[str, object], question: Question, quiz: Quiz) -> None:
+    assert parsed["name"] == question.id and parsed["idnumber"] == question.id
+    assert parsed["format"] == "html"
+    assert question.level.value in parsed["tags"]
+    assert ("evaluasi-akhir" in parsed["tags"]) == question.final_exam
+    assert parsed["generalfeedback"] == markup.general_feedback_html(question, quiz.lesson)
+    if question.kind is Kind.BLANK:
+        assert parsed["qtype"] == "shortanswer"
+        assert parsed["questiontext"] == markup.to_html(question.text, markup.lms_links, blank=lambda n, b: "_____")
+        assert parsed["answers"] == [(moodle.shortanswer_answer(a), "", 1.0) for a in question.blanks[0].accepted]
+        return
+    assert parsed["qtype"] == "multichoice"
+    assert parsed["single"] == (question.kind is Kind.SINGLE)
+    assert parsed["questiontext"] == markup.to_html(question.text, markup.lms_links)
+    answers = parsed["answers"]
+    assert isinstance(answers, list)
+    assert [html.unescape(a[0]) for a in answers] == [
+        html.unescape(markup.to_inline_html(o.text, markup.lms_links)) for o in question.options
+    ]
+    assert [html.unescape(a[1]) for a in answers] == [
+        html.unescape(markup.to_html(o.feedback, markup.lms_links)) for o in question.options
+    ]
+    fractions = [a[2] for a in answers]
+    assert [f > 0 for f in fractions] == [o.correct for o in question.options]
+    check_moodle_grades(fractions, single=question.kind is Kind.SINGLE)
+
+
+def test_gift_files_parse_like_the_bank_in_moodle() -> None:
+    for stem, quizzes in exported(lesson_quizzes()):
+        parsed = read_gift(FILES[f"{stem}.gift.txt"])
+        questions = [p for p in parsed if p["qtype"] != "category"]
+        expected = [(q, quiz) for q, quiz in pairs(quizzes) if gift.unsupported(q) is None]
+        assert len(questions) == len(expected), stem
+        for found, (question, quiz) in zip(questions, expected):
+            check_gift_question(found, question, quiz)
+        lesson_categories = [p["category"] for p in parsed if p["qtype"] == "category"]
+        for quiz in quizzes:
+            assert categories.path(categories.names(quiz.lesson)) in lesson_categories
+
+
+def test_hostile_questions_parse_from_gift_or_are_left_out_with_a_reason() -> None:
+    content = gift.gift_file([HOSTILE], "Uji")
+    parsed = [p for p in read_gift(content) if p["qtype"] != "category"]
+    supported = [q for q in HOSTILE.questions if gift.unsupported(q) is None]
+    assert [q.id for q in supported] == ["uji-tunggal", "uji-jamak", "uji-isian"]
+    assert [p["name"] for p in parsed] == [q.id for q in supported]
+    for found, question in zip(parsed, supported):
+        check_gift_question(found, question, HOSTILE)
+    text = content.decode()
+    assert "// Soal uji-isian-panah tidak disertakan" in text
+    assert "// Soal uji-isian-ganda tidak disertakan" in text
+    visible = markup.html_to_text(str(parsed[0]["questiontext"]))
+    assert "Tanda ~ = # { } :" in visible and "😀🇮🇩" in visible and "“kutip”" in visible
+    assert "&&058;" in visible  # Moodle's own placeholder text is not turned into ":"
+    assert parsed[0]["answers"][1][0].startswith("&#37;50%")  # a leading % is not read as a grade
+    assert parsed[0]["answers"][2][0].startswith("&#91;html]")  # nor a leading [html] as a format
+
+
+# ------------------------------------------------------------------------------------------------
+# QTI
+# ------------------------------------------------------------------------------------------------
+NS12 = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+NS21 = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1"}
+NSCP = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
+
+
+def read_zip(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert all(info.date_time == qti.ZIP_TIME for info in archive.infolist())
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def check_package(content: bytes, quizzes: list[Quiz]) -> dict[str, ET.Element]:
+    """The content package's structure: the manifest lists every item, the assessment orders them."""
+    entries = read_zip(content)
+    expected = [f"items/{render.anchor(q)}.xml" for q, _ in pairs(quizzes)]
+    assert list(entries) == ["imsmanifest.xml", "assessment.xml", *expected]
+    manifest = ET.fromstring(entries["imsmanifest.xml"])
+    resources = manifest.findall(".//cp:resource", NSCP)
+    hrefs = [resource.get("href") for resource in resources]
+    assert hrefs == ["assessment.xml", *expected]
+    for resource in resources:
+        assert [f.get("href") for f in resource.findall("cp:file", NSCP)] == [resource.get("href")]
+    return {name: ET.fromstring(data) for name, data in entries.items()}
+
+
+def check_qti12_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
+    body = item.find("q:item", NS12)
+    assert body is not None and body.get("ident") == render.anchor(question)
+    assert body.get("title") == qti._Bank([(question, quiz)]).title(qti._qti_quiz(question, quiz))
+    feedback = {f.get("ident"): f for f in body.findall("q:itemfeedback", NS12)}
+    general = feedback["general_fb"].find(".//q:mattext", NS12)
+    assert general is not None and markup.to_html(question.explanation, markup.lms_links) in (general.text or "")
+    linked = {d.get("linkrefid") for d in body.iter(f"{{{NS12['q']}}}displayfeedback")}
+    assert "general_fb" in linked
+    conditions = body.findall(".//q:respcondition", NS12)
+    if question.kind is Kind.BLANK:
+        responses = body.findall(".//q:response_str", NS12)
+        assert [r.get("ident") for r in responses] == [qti.blank_id(question, n) for n in range(len(question.blanks))]
+        for n, blank in enumerate(question.blanks):
+            values = [
+                v.text for v in body.iter(f"{{{NS12['q']}}}varequal") if v.get("respident") == qti.blank_id(question, n)
+            ]
+            assert sorted(values) == sorted(qti._distinct(blank.accepted))
+        return
+    lid = body.find(".//q:response_lid", NS12)
+    assert lid is not None
+    assert lid.get("rcardinality") == ("Single" if question.kind is Kind.SINGLE else "Multiple")
+    labels = [label.get("ident") for label in lid.findall(".//q:response_label", NS12)]
+    assert labels == [qti.option_id(question, n) for n in range(len(question.options))]
+    texts = [(m.text or "") for m in lid.findall(".//q:response_label/q:material/q:mattext", NS12)]
+    assert [markup.html_to_text(t) for t in texts] == [
+        markup.html_to_text(markup.to_inline_html(o.text, markup.lms_links)) for o in question.options
+    ]
+    scored = {
+        c.find(".//q:varequal", NS12).text
+        for c in conditions
+        if c.find("q:setvar", NS12) is not None and float(c.find("q:setvar", NS12).text or 0) > 0
+    }
+    assert scored == {qti.option_id(question, n) for n, o in enumerate(question.options) if o.correct}
+    for n, option in enumerate(question.options):
+        key = qti.feedback_id(qti.option_id(question, n))
+        assert (key in feedback) == bool(option.feedback) and (key in linked) == bool(option.feedback)
+        if option.feedback:
+            shown = feedback[key].find(".//q:mattext", NS12)
+            assert shown is not None and shown.text == markup.to_html(option.feedback, markup.lms_links)
+
+
+def check_qti21_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
+    assert item.get("identifier") == render.anchor(question)
+    declarations = {d.get("identifier"): d for d in item.findall("q:responseDeclaration", NS21)}
+    modal = item.find("q:modalFeedback", NS21)
+    assert modal is not None
+    assert markup.html_to_text(markup.to_html(question.explanation, markup.lms_links)) in markup.html_to_text(
+        ET.tostring(modal, encoding="unicode")
+    )
+    if question.kind is Kind.BLANK:
+        entries = [e.get("responseIdentifier") for e in item.iter(f"{{{NS21['q']}}}textEntryInteraction")]
+        assert entries == [qti.blank_id(question, n) for n in range(len(question.blanks))]
+        assert set(declarations) == set(entries)
+        for n, blank in enumerate(question.blanks):
+            declaration = declarations[qti.blank_id(question, n)]
+            value = declaration.find("q:correctResponse/q:value", NS21)
+            assert value is not None and value.text == blank.answer
+            keys = [m.get("mapKey") for m in declaration.iter(f"{{{NS21['q']}}}mapEntry")]
+            assert keys == qti._distinct(blank.accepted)
+        return
+    declaration = declarations["RESPONSE"]
+    assert declaration.get("cardinality") == ("single" if question.kind is Kind.SINGLE else "multiple")
+    correct = [v.text for v in declaration.findall("q:correctResponse/q:value", NS21)]
+    interaction = item.find(".//q:choiceInteraction", NS21)
+    assert interaction is not None and interaction.get("shuffle") == "true"
+    assert interaction.get("maxChoices") == ("1" if question.kind is Kind.SINGLE else "0")
+    choices = interaction.findall("q:simpleChoice", NS21)
+    assert [c.get("identifier") for c in choices] == [qti.option_id(question, n) for n in range(len(question.options))]
+    assert set(correct) <= {c.get("identifier") for c in choices}
+    assert correct == [qti.option_id(question, n) for n, o in enumerate(question.options) if o.correct]
+    for choice, option in zip(choices, question.options):
+        inline = choice.find("q:feedbackInline", NS21)
+        assert (inline is not None) == bool(option.feedback)
+        if inline is not None:
+            assert markup.html_to_text(ET.tostring(inline, encoding="unicode")) == markup.html_to_text(
+                markup.to_html(option.feedback, markup.lms_links)
+            )
+            choice.remove(inline)
+        assert markup.html_to_text(ET.tostring(choice, encoding="unicode")) == markup.html_to_text(
+            markup.to_inline_html(option.text, markup.lms_links)
+        )
+
+
+def test_qti_packages_list_every_item_and_match_the_bank() -> None:
+    for stem, quizzes in exported(lesson_quizzes()):
+        for version, check in (("qti12", check_qti12_item), ("qti21", check_qti21_item)):
+            items = check_package(FILES[f"{stem}-{version}.zip"], quizzes)
+            for question, quiz in pairs(quizzes):
+                check(items[f"items/{render.anchor(question)}.xml"], question, quiz)
+            assessment = items["assessment.xml"]
+            if version == "qti12":
+                refs = [r.get("linkrefid") for r in assessment.iter(f"{{{NS12['q']}}}itemref")]
+            else:
+                refs = [r.get("identifier") for r in assessment.iter(f"{{{NS21['q']}}}assessmentItemRef")]
+            assert refs == [render.anchor(q) for q, _ in pairs(quizzes)]
+
+
+def test_hostile_questions_make_valid_qti_with_every_answer() -> None:
+    from mkdocs_quiz.qti.base import QTIVersion
+
+    for version, check in ((QTIVersion.V1_2, check_qti12_item), (QTIVersion.V2_1, check_qti21_item)):
+        items = check_package(qti.qti_zip("Uji", "kuis-uji", [HOSTILE], version), [HOSTILE])
+        for question in HOSTILE.questions:
+            check(items[f"items/{render.anchor(question)}.xml"], question, HOSTILE)
+
+
+# ------------------------------------------------------------------------------------------------
+# Determinism, file set, table, command line
+# ------------------------------------------------------------------------------------------------
+def test_two_builds_are_byte_identical() -> None:
+    again, _ = course.load(ROOT)
+    assert exports.build(again) == FILES
+    assert exports.build(HOSTILE_COURSE) == exports.build(Course((replace(HOSTILE),)))
+
+
+def test_build_offers_every_file_for_the_course_and_each_lesson() -> None:
+    expected = set(exports.file_names(None).values())
+    for quiz in COURSE.quizzes:
+        expected |= set(exports.file_names(quiz.lesson.slug).values())
+    assert set(FILES) == expected
+    assert {"intervensi-sosial-moodle.xml", "intervensi-sosial.gift.txt", "lembar-soal.html"} <= set(FILES)
+
+
+def test_a_lesson_named_like_the_course_files_is_refused() -> None:
+    clash = Quiz(replace(HOSTILE_LESSON, slug=exports.COURSE_SLUG), HOSTILE.questions, "quizzes/x.yml")
+    with pytest.raises(ValueError, match="bertabrakan"):
+        exports.build(Course((clash,)))
+
+
+def test_downloads_table_counts_questions_per_type_and_links_every_file() -> None:
+    table = exports.downloads_markdown(COURSE, "../unduhan/")
+    rows = [line for line in table.splitlines() if line.startswith("|")][2:]
+    assert len(rows) == len(COURSE.quizzes) + 1
+    for row, quizzes in zip(rows, [list(COURSE.quizzes), *([q] for q in COURSE.quizzes)]):
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+        questions = [q for quiz in quizzes for q in quiz.questions]
+        single, multiple, blank = (sum(q.kind is kind for q in questions) for kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK))
+        assert cells[2] == f"{len(questions)} ({single} / {multiple} / {blank})"
+        links = re.findall(r"\]\(\.\./unduhan/([^)]+)\)", cells[3])
+        assert len(links) == 6 and set(links) <= set(FILES)
+    assert "Seluruh kursus" in rows[0]
+    pipe = Course((replace(HOSTILE, lesson=replace(HOSTILE_LESSON, title="A | B")),))
+    assert "A \\| B" in exports.downloads_markdown(pipe, "x/")
+
+
+def test_moodle_grades_are_exact_shares_from_moodles_list() -> None:
+    for count in range(1, 11):
+        assert abs(grading.share(count) - 100 / count) < 0.001
+        listed = grading.share(count) / 100
+        assert any(abs(listed - f) < 0.00001 for f in grading.MOODLE_FRACTIONS)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_export_command_writes_every_file_and_prints_one_line(tmp_path: Path) -> None:
+    base = FIXTURES / "base"
+    result = run("export", "--out", str(tmp_path / "unduhan"), "--root", str(base))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1
+    loaded, _ = course.load(base)
+    files = exports.build(loaded)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "unduhan").iterdir()} == files
+    assert str(len(files)) in result.stdout
+
+
+def test_export_command_refuses_a_broken_bank(tmp_path: Path) -> None:
+    project = overlay(FIXTURES / "invalid" / "no-correct", tmp_path / "proyek")
+    result = run("export", "--out", str(tmp_path / "unduhan"), "--root", str(project))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "quizzes/" in result.stderr
+    assert not (tmp_path / "unduhan").exists()
+
+
+# ------------------------------------------------------------------------------------------------
+# Sheets (their printed text is tested in test_sheets_pdf.py)
+# ------------------------------------------------------------------------------------------------
+def test_sheets_are_self_contained_and_print_in_black_and_white() -> None:
+    for name, content in FILES.items():
+        if not name.endswith(".html"):
+            continue
+        page = content.decode()
+        assert "<script" not in page and "<nav" not in page and " src=" not in page and "<link" not in page
+        for href in re.findall(r'href="([^"]+)"', page):
+            # Back to the site (relative to /unduhan/), or a reference the bank itself links to.
+            assert href.startswith(("../", "https://", "http://")) and "unduhan/" not in href, href
+        style = re.search(r"<style>(.*?)</style>", page, re.DOTALL)
+        assert style is not None
+        for colour in re.findall(r"#([0-9a-fA-F]{3,6})\b", style.group(1)):
+            channels = [colour[i] for i in range(3)] if len(colour) == 3 else [colour[i : i + 2] for i in (0, 2, 4)]
+            assert len(set(channels)) == 1, f"{name}: colour #{colour} is not a grey"
+
+
+def test_worksheet_hides_answers_that_the_key_shows() -> None:
+    worksheet = sheets.worksheet("Uji", [HOSTILE]).decode()
+    key = sheets.answer_key("Uji", [HOSTILE]).decode()
+    assert "Pembahasan" not in worksheet and "Jawaban:" not in worksheet and "(benar)" not in worksheet
+    assert 'id="soal-' not in worksheet  # ids often name the answer
+    assert "a*b" not in worksheet and "a*b" in key
+    assert key.count("(benar)") == sum(len(q.correct_options) for q in HOSTILE.questions)
+    assert 'href="../modul-9/uji-bahaya/#bagian-a"' in key  # the section to reread, from /unduhan/
+    assert 'href="../modul-9/uji-bahaya/#bagian-a"' in worksheet  # the question's own link, resolved
+    assert 'href="https://contoh.id/a?b=1&amp;c=2#d"' in worksheet
+
+
+def test_worksheet_and_key_letter_the_options_alike() -> None:
+    for question in HOSTILE.questions:
+        if question.options:
+            order = sheets.option_order(question)
+            assert sorted(order) == list(range(len(question.options)))
+            assert order == sheets.option_order(question)
+    key = sheets.answer_key("Uji", [HOSTILE]).decode()
+    single = HOSTILE.questions[0]
+    right = sheets.option_order(single).index(0)
+    assert f"Jawaban: <strong>{sheets.letter(right)}</strong>" in key
