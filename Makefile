@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve test check stats build ejaan
+.PHONY: setup system serve test check stats build ejaan benchmark
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ build: setup
 
 ejaan: setup system
 	$(BIN)/python -m scripts ejaan
+
+# Not part of `make test`: needs npm (it installs Lighthouse 12 into .cache/ on first use).
+benchmark: setup system
+	$(BIN)/python -m scripts.benchmark

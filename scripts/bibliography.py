@@ -71,11 +71,12 @@ def load(root: Path) -> tuple[tuple[Reference, ...], list[Problem]]:
 def check(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]]) -> list[Problem]:
     """Every citation and Rujukan entry of every lesson is in the bibliography; every entry is cited."""
     problems: list[Problem] = []
-    if not references and not any(_keys(text) for _, text in pages.values()):
+    keys = {path: _keys(text) for path, (_, text) in pages.items()}
+    if not references and not any(keys.values()):
         return problems
     used: set[Reference] = set()
     for path, (lesson, text) in pages.items():
-        for name, year in sorted(_keys(text)):
+        for name, year in sorted(keys[path]):
             match = next((r for r in references if r.matches(name, year)), None)
             if match is None:
                 problems.append(
@@ -100,12 +101,13 @@ def check(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]
     return problems
 
 
-def cited_in(reference: Reference, pages: dict[str, tuple[Lesson, str]]) -> list[Lesson]:
-    return [
-        lesson
-        for lesson, text in pages.values()
-        if any(reference.matches(name, year) for name, year in _keys(text))
-    ]
+def cited_in(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]]) -> dict[Reference, list[Lesson]]:
+    """The lessons citing each reference, in page order."""
+    keys = [(lesson, _keys(text)) for lesson, text in pages.values()]
+    return {
+        reference: [lesson for lesson, cited in keys if any(reference.matches(n, y) for n, y in cited)]
+        for reference in references
+    }
 
 
 def _keys(text: str) -> set[tuple[str, str]]:

@@ -61,7 +61,8 @@ def load(root: Path) -> tuple[Course, list[Problem]]:
     references, reference_problems = bibliography.load(root)
     pages = {path: (lesson, texts[path]) for path, lesson in found_lessons.items()}
     problems += glossary_problems + reference_problems + bibliography.check(references, pages)
-    cited = tuple((r, tuple(bibliography.cited_in(r, pages))) for r in references)
+    citing = bibliography.cited_in(references, pages)
+    cited = tuple((r, tuple(citing[r])) for r in references)
     return Course(tuple(quizzes), terms, cited), sorted(set(problems), key=_problem_order)
 
 

@@ -52,6 +52,7 @@ def first_terms_only(html: str) -> str:
         if term in seen:
             return match.group(1)
         seen.add(term)
-        return match.group(0)
+        # Focusable, so the tooltip opens by keyboard, and by a tap on a touch screen.
+        return match.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
 
     return ABBR.sub(once, html)

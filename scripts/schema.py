@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+import fastjsonschema
+from jsonschema import Draft7Validator, ValidationError
 
 from .model import Problem
 from .yamlsource import Document, Path_
@@ -37,14 +38,30 @@ FIELD_HINTS = {
 
 
 @lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft7Validator.check_schema(schema)
+    return schema
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft7Validator:
+    return Draft7Validator(_schema())
+
+
+@lru_cache(maxsize=1)
+def _fast() -> Any:
+    # A compiled validator answers "valid?" fifty times faster; jsonschema then explains what is not.
+    return fastjsonschema.compile(_schema())
 
 
 def check(document: Document) -> list[Problem]:
     """Every schema violation of `document`, each at the line that needs fixing."""
+    try:
+        _fast()(document.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems: list[Problem] = []
     for error in validator().iter_errors(document.data):
         problems.extend(_describe(error, document))

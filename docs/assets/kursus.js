@@ -52,19 +52,6 @@
     true
   );
 
-  // Glossary terms are <abbr title> elements; Material's tooltips appear on hover only. A tabindex
-  // makes them reachable by keyboard, and focus is also what a tap gives on a touch screen.
-  function focusableTerms() {
-    document.querySelectorAll(".md-content abbr[title]").forEach(function (term) {
-      term.setAttribute("tabindex", "0");
-    });
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusableTerms);
-  } else {
-    focusableTerms();
-  }
-
   // The site root, from Material's page configuration (a relative path such as "../..").
   function siteRoot() {
     try {

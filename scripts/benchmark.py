@@ -1,0 +1,153 @@
+"""Speed and weight, measured: `python -m scripts.benchmark` (or `make benchmark`).
+
+Builds the site, serves it with gzip, runs Lighthouse 12 (mobile profile, Debian's Chromium) on the
+home page, the longest lesson and the final evaluation, and prints one table. Also times the build
+and the course check, including on generated banks of up to 10,000 questions, and reports the
+search query set's recall when the search tests provide it. Numbers only: pass/fail budgets on
+bytes live in the tests, never on time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from scripts import course
+from scripts.gzip_server import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+CHECK_TARGET_SECONDS = 2.0
+
+
+def build(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def timed_check(root: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    loaded, problems = course.load(root)
+    elapsed = time.perf_counter() - start
+    if problems:
+        raise SystemExit(f"{root}: the check found problems:\n" + "\n".join(map(str, problems[:5])))
+    return elapsed, len(loaded.questions)
+
+
+def generated_bank(target: Path, questions: int) -> Path:
+    """A copy of the project whose bank repeats each lesson's real questions, with fresh ids."""
+    for name in ("docs", "quizzes", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    files = sorted((target / "quizzes").glob("*.yml"))
+    per_file = max(1, questions // len(files))
+    for path in files:
+        real = yaml.safe_load(path.read_text(encoding="utf-8"))["soal"]
+        copies = [{**real[i % len(real)], "id": f"{real[i % len(real)]['id']}-{i}"} for i in range(per_file)]
+        path.write_text(yaml.safe_dump({"soal": copies}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def lighthouse(url: str) -> dict[str, object]:
+    if not LIGHTHOUSE.exists():
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund", "--silent", "lighthouse@12"],
+            check=True,
+        )
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--chrome-path={CHROMIUM}", f"--chrome-flags={CHROME_FLAGS}",
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    return {
+        **{key: round(value["score"] * 100) for key, value in report["categories"].items()},
+        "FCP": audits["first-contentful-paint"]["displayValue"],
+        "LCP": audits["largest-contentful-paint"]["displayValue"],
+        "TBT": audits["total-blocking-time"]["displayValue"],
+        "CLS": audits["cumulative-layout-shift"]["displayValue"],
+        "KB": round(audits["total-byte-weight"]["numericValue"] / 1024, 1),
+        "requests": len(audits["network-requests"]["details"]["items"]),
+    }
+
+
+def longest_lesson() -> str:
+    loaded, _ = course.load(ROOT)
+    return max(loaded.quizzes, key=lambda quiz: (ROOT / "docs" / quiz.lesson.path).stat().st_size).lesson.url
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "site"
+        build_seconds = build(site)
+        check_seconds, questions = timed_check(ROOT)
+        print(f"Build (online site and offline copy): {build_seconds:.1f} s")
+        print(f"Course check: {check_seconds:.2f} s for {questions} questions")
+        for size in (2_500, 5_000, 10_000):
+            bank = generated_bank(Path(tempfile.mkdtemp(dir=work)), size)
+            seconds, count = timed_check(bank)
+            verdict = "ok" if size < 10_000 or seconds < CHECK_TARGET_SECONDS else f"OVER {CHECK_TARGET_SECONDS} s"
+            print(f"Course check, generated bank: {seconds:.2f} s for {count} questions ({verdict})")
+
+        pages = {"Beranda": "", "Pelajaran terpanjang": longest_lesson()}
+        if (site / "modul-7" / "evaluasi-akhir" / "index.html").exists():
+            pages["Evaluasi akhir"] = "modul-7/evaluasi-akhir/"
+        header = ["Halaman", "Perf", "A11y", "BP", "SEO", "FCP", "LCP", "TBT", "CLS", "KB", "Req", "Target"]
+        rows = [header]
+        with serve(site) as (base, _):
+            for name, path in pages.items():
+                scores = lighthouse(f"{base}/{path}")
+                met = all(int(scores[key]) >= value for key, value in TARGETS.items())  # type: ignore[call-overload]
+                rows.append(
+                    [name, *(str(scores[k]) for k in ("performance", "accessibility", "best-practices", "seo")),
+                     *(str(scores[k]) for k in ("FCP", "LCP", "TBT", "CLS", "KB", "requests")), "ok" if met else "MISSED"]
+                )
+        print()
+        print("Lighthouse 12, mobile profile (targets: Performance ≥ 95, others 100)")
+        print(table(rows))
+        _search_recall(site)
+    return 0
+
+
+def _search_recall(site: Path) -> None:
+    try:
+        from scripts import search_index  # written with the Indonesian search
+    except ImportError:
+        return
+    if hasattr(search_index, "measure_recall"):
+        at1, at3 = search_index.measure_recall(site)
+        print(f"\nSearch query set: recall@1 {at1:.0%}, recall@3 {at3:.0%} (target recall@3 ≥ 90%)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
