@@ -1,6 +1,8 @@
-"""Command line: `python -m scripts check|stats [--root DIR]`, `python -m scripts export --out DIR`.
+"""Command line for authors and lecturers: `python -m scripts PERINTAH [--root DIR]`.
 
-Exit 0 when clean, 1 with the problems."""
+Every command exits 0 with a one-line summary when all is well, and 1 with every problem as
+`file:line: message` (in Indonesian, with the fix) when not.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +12,72 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import course, exports, report, spelling
-from .model import Course
+from .model import Course, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _check(loaded: Course) -> str:
-    return report.summary(loaded)
+def _course(root: Path) -> Course | None:
+    """The checked course, or None after reporting its problems."""
+    loaded, problems = course.load(root)
+    if problems:
+        return _fail(problems)
+    return loaded
 
 
-def _stats(loaded: Course) -> str:
-    return f"{report.stats(loaded)}\n\n{report.summary(loaded)}"
+def _fail(problems: list[Problem], what: str = "Pemeriksaan kursus") -> None:
+    print(report.failure(problems, what), file=sys.stderr)
+    return None
 
 
-COMMANDS: dict[str, tuple[Callable[[Course], str], str]] = {
-    "check": (_check, "periksa bank soal dan pelajaran tanpa membangun situs"),
-    "stats": (_stats, "periksa, lalu tampilkan jumlah soal per pelajaran, jenis dan tingkat"),
-    "ejaan": (lambda loaded: "", "periksa ejaan semua halaman dan soal dengan hunspell (kamus bahasa Indonesia)"),
+def check(args: argparse.Namespace) -> int:
+    loaded = _course(args.root)
+    if loaded is None:
+        return 1
+    print(report.summary(loaded))
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    loaded = _course(args.root)
+    if loaded is None:
+        return 1
+    print(f"{report.stats(loaded)}\n\n{report.summary(loaded)}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write every download to --out; the summary names the folder and how much was written."""
+    loaded = _course(args.root)
+    if loaded is None:
+        return 1
+    out: Path = args.out.resolve()
+    files = exports.build(loaded)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_bytes(content)
+    print(f"{len(files)} berkas unduhan ditulis ke {out}: {len(loaded.questions)} soal dari {len(loaded.quizzes)} pelajaran.")
+    return 0
+
+
+def ejaan(args: argparse.Namespace) -> int:
+    try:
+        problems = spelling.check(args.root)
+    except RuntimeError as error:  # hunspell is missing: say how to install it
+        print(error, file=sys.stderr)
+        return 1
+    if problems:
+        _fail(problems, "Pemeriksaan ejaan")
+        return 1
+    print("Ejaan bersih: semua kata dikenal kamus bahasa Indonesia atau daftar kata kursus.")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "check": (check, "periksa bank soal dan pelajaran tanpa membangun situs"),
+    "stats": (stats, "periksa, lalu tampilkan jumlah soal per pelajaran, jenis dan tingkat"),
+    "export": (export, "periksa, lalu tulis semua berkas unduhan dosen (Moodle XML, GIFT, QTI, lembar soal) ke --out"),
+    "ejaan": (ejaan, "periksa ejaan semua halaman dan soal dengan hunspell (kamus bahasa Indonesia)"),
 }
 
 
@@ -36,56 +87,17 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m scripts", description="Alat bantu kursus Intervensi Sosial.")
     sub = cli.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     for name, (_, help_text) in COMMANDS.items():
-        sub.add_parser(name, help=help_text, parents=[common])
-    export = sub.add_parser(
-        "export",
-        help="periksa, lalu tulis semua berkas unduhan dosen (Moodle XML, GIFT, QTI, lembar soal) ke folder",
-        parents=[common],
-    )
-    export.add_argument("--out", type=Path, required=True, help="folder tujuan berkas unduhan")
+        command = sub.add_parser(name, help=help_text, parents=[common])
+        if name == "export":
+            command.add_argument("--out", type=Path, required=True, help="folder tujuan berkas unduhan")
     return cli
-
-
-def _export(loaded: Course, out: Path) -> str:
-    """Write every download to `out`; the summary names the folder and how much was written."""
-    files = exports.build(loaded)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        (out / name).write_bytes(content)
-    return (
-        f"{len(files)} berkas unduhan ditulis ke {out}: {len(loaded.questions)} soal dari "
-        f"{len(loaded.quizzes)} pelajaran."
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root: Path = args.root.resolve()
-    if not (root / "mkdocs.yml").is_file():
-        print(f"{root}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.", file=sys.stderr)
+    args.root = args.root.resolve()
+    if not (args.root / "mkdocs.yml").is_file():
+        print(f"{args.root}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.", file=sys.stderr)
         return 1
-    if args.command == "ejaan":
-        return _spelling(root)
-    loaded, problems = course.load(root)
-    if problems:
-        print(report.failure(problems), file=sys.stderr)
-        return 1
-    if args.command == "export":
-        print(_export(loaded, args.out.resolve()))
-        return 0
     run, _ = COMMANDS[args.command]
-    print(run(loaded))
-    return 0
-
-
-def _spelling(root: Path) -> int:
-    try:
-        problems = spelling.check(root)
-    except RuntimeError as error:
-        print(error, file=sys.stderr)
-        return 1
-    if problems:
-        print(report.failure(problems, "Pemeriksaan ejaan"), file=sys.stderr)
-        return 1
-    print("Ejaan bersih: semua kata dikenal kamus bahasa Indonesia atau daftar kata kursus.")
-    return 0
+    return run(args)
