@@ -6,7 +6,7 @@ import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from . import bibliography, glossary, lessons, navigation, questions, schema, yamlsource
+from . import bibliography, glossary, lessons, navigation, progress, questions, schema, yamlsource
 from .model import Course, Lesson, Location, Problem, Question, Quiz
 
 MIN_QUESTIONS = 8
@@ -56,6 +56,7 @@ def load(root: Path) -> tuple[Course, list[Problem]]:
             )
     problems.extend(_duplicate_ids(quizzes))
     quizzes.sort(key=lambda quiz: (order.get(quiz.lesson.path, len(order)), quiz.lesson.path))
+    problems.extend(progress.exam_problems(root, Course(tuple(quizzes))))  # a final evaluation page needs its questions
 
     terms, glossary_problems = glossary.load(root, found_lessons)
     references, reference_problems = bibliography.load(root)

@@ -27,10 +27,23 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import bibliography, course, css_trim, exports, glossary, lessons, offline, page_html, quiz_assets, render, report  # noqa: E402
+from scripts import (  # noqa: E402
+    bibliography,
+    course,
+    css_trim,
+    exports,
+    glossary,
+    lessons,
+    offline,
+    page_html,
+    progress,
+    quiz_assets,
+    render,
+    report,
+)
 from scripts.model import Course, Question  # noqa: E402
 
-EXAM_MARKER = "<!-- evaluasi-akhir -->"
+EXAM_MARKER = progress.EXAM_MARKER
 DOWNLOADS_MARKER = "<!-- unduhan -->"
 OFFLINE_MARKER = "<!-- unduh-offline -->"
 # Set by the nested build that makes the file:// copy (Material's offline plugin reads it too).
@@ -87,6 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _course is not None:
         for name, data in exports.build(_course).items():
             files.append(File.generated(config, f"unduhan/{name}", content=data))
+        # The course outline for assets/kemajuan.js; a script, since file:// pages cannot fetch JSON.
+        files.append(File.generated(config, progress.DATA_FILE, content=progress.data_script(_course)))
     if _offline_zip is not None:
         files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
     return files
@@ -117,7 +132,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
-        return markdown.replace(EXAM_MARKER, render.questions_markdown(items, path), 1)
+        # The exam guard must run before mkdocs-quiz grades anything: a plain script tag, first.
+        guard = progress.exam_guard_tag(get_relative_url(progress.EXAM_GUARD, page.url))
+        return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path), 1)
     return markdown
 
 
@@ -144,6 +161,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    quiz_assets.minify_own(site / "assets")
     stylesheets = site / "assets" / "stylesheets"
     for stylesheet in stylesheets.glob("main.*.min.css"):
         stylesheet.write_text(css_trim.trim(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")

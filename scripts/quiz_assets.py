@@ -5,6 +5,7 @@ every lesson."""
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import mkdocs_quiz.plugin as quiz_plugin
 import rcssmin
@@ -31,3 +32,12 @@ def externalize(html: str, js_url: str) -> str:
         return html
     html = html.replace(quiz_plugin.style, "")
     return html.replace(quiz_plugin.js_script, f'<script src="{js_url}" defer></script>')
+
+
+def minify_own(assets: Path) -> None:
+    """Minify the course's own scripts and stylesheets in a built site (sources stay readable)."""
+    for path in assets.rglob("*"):
+        if path.suffix not in (".js", ".css") or ".min." in path.name or "vendor" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        path.write_text(rjsmin.jsmin(text) if path.suffix == ".js" else rcssmin.cssmin(text), encoding="utf-8")
