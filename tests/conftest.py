@@ -91,3 +91,8 @@ def page(browser: object) -> Iterator[object]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+def option(block, question, choice):  # type: ignore[no-untyped-def]
+    """The input of one option inside a rendered question (options render in bank order)."""
+    return block.locator("fieldset input[name=answer]").nth(question.options.index(choice))

@@ -12,10 +12,10 @@ from scripts import course, render
 from scripts.model import Kind
 from scripts.gzip_server import serve
 
-from conftest import ROOT
+from conftest import ROOT, option
 
 COURSE, _ = course.load(ROOT)
-QUIZ = COURSE.quizzes[0]
+QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE = Axe()
 
@@ -59,7 +59,7 @@ def test_quiz_states_have_no_axe_violations(browser, base: str, scheme: str) -> 
             block.locator("input.quiz-blank-input").fill("keliru")
         else:
             wrong = next(o for o in question.options if not o.correct)
-            block.get_by_label(wrong.text, exact=True).check()
+            option(block, question, wrong).check()
         block.get_by_role("button", name="Periksa jawaban").click()
     assert violations(page) == []
     page.once("dialog", lambda dialog: dialog.accept())
@@ -70,8 +70,8 @@ def test_quiz_states_have_no_axe_violations(browser, base: str, scheme: str) -> 
         if question.kind is Kind.BLANK:
             block.locator("input.quiz-blank-input").fill(question.blanks[0].answer)
         else:
-            for option in question.correct_options:
-                block.get_by_label(option.text, exact=True).check()
+            for choice in question.correct_options:
+                option(block, question, choice).check()
         block.get_by_role("button", name="Periksa jawaban").click()
     assert page.locator(".quiz-results-complete").is_visible()
     assert violations(page) == []
@@ -91,7 +91,7 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser, base: str) -> N
     for _ in range(index):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
-    assert block.get_by_label(right.text, exact=True).is_checked()
+    assert option(block, question, right).is_checked()
     assert not block.locator(".quiz-feedback").is_visible()  # no grading on a mere arrow key
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from scripts import course, render
 from scripts.model import Kind
 
-from conftest import ROOT
+from conftest import ROOT, option
 
 COURSE, _ = course.load(ROOT)
-QUIZ = COURSE.quizzes[0]
+QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
 
 
 def first(kind: Kind, wrong_feedback: bool = False):
@@ -30,7 +30,7 @@ def test_wrong_then_right_answer_shows_feedback_and_explanation(page, server) ->
     page.goto(f"{server}/{QUIZ.lesson.url}")
     quiz = block(page, question)
 
-    quiz.get_by_label(wrong.text, exact=True).check()
+    option(quiz, question, wrong).check()
     quiz.get_by_role("button", name="Periksa jawaban").click()
     feedback = quiz.locator(".quiz-feedback")
     assert feedback.is_visible()
@@ -38,7 +38,7 @@ def test_wrong_then_right_answer_shows_feedback_and_explanation(page, server) ->
     assert quiz.get_by_text("Pembahasan.").is_visible()
 
     quiz.get_by_role("button", name="Coba lagi").click()
-    quiz.get_by_label(right.text, exact=True).check()
+    option(quiz, question, right).check()
     quiz.get_by_role("button", name="Periksa jawaban").click()
     assert "tepat" in feedback.inner_text()
     link = quiz.get_by_role("link", name=QUIZ.lesson.heading(question.section).title)
@@ -57,8 +57,8 @@ def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server)
     assert "correct" in (quiz.locator("input.quiz-blank-input").get_attribute("class") or "")
 
     quiz = block(page, multiple)
-    for option in multiple.correct_options:
-        quiz.get_by_label(option.text, exact=True).check()
+    for choice in multiple.correct_options:
+        option(quiz, multiple, choice).check()
     quiz.get_by_role("button", name="Periksa jawaban").click()
     assert "tepat" in quiz.locator(".quiz-feedback").inner_text()
 
@@ -66,7 +66,7 @@ def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server)
     total = len(QUIZ.questions)
     assert page.locator("#quiz-progress-sidebar").get_by_text(f"Dijawab: 2 / {total}").is_visible()
     quiz = block(page, multiple)
-    for option in multiple.correct_options:
-        assert quiz.get_by_label(option.text, exact=True).is_checked()
+    for choice in multiple.correct_options:
+        assert option(quiz, multiple, choice).is_checked()
     assert quiz.locator(".quiz-feedback").is_visible()
     assert "correct" in (block(page, blank).locator("input.quiz-blank-input").get_attribute("class") or "")
