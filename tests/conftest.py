@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def offline_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy students download from the built site, unpacked."""
+    from scripts import offline
+
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "unduhan" / offline.ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / offline.ZIP_FOLDER
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

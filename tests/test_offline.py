@@ -21,14 +21,6 @@ NEXT_LESSON_BUDGET = 35 * 1024
 ZIP_BUDGET = 5 * 1024 * 1024
 
 
-@pytest.fixture(scope="session")
-def offline_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site / "unduhan" / offline.ZIP_NAME) as archive:
-        archive.extractall(target)
-    return target / offline.ZIP_FOLDER
-
-
 def block_network(context) -> list[str]:  # type: ignore[no-untyped-def]
     """Abort every request that leaves the machine; the list collects what was attempted."""
     attempted: list[str] = []

@@ -11,13 +11,12 @@ import math
 import posixpath
 import re
 import threading
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from scripts import course, offline, progress, render
+from scripts import course, progress, render
 from scripts.model import Kind, Question
 
 from conftest import ROOT
@@ -29,15 +28,6 @@ DASHBOARD = "modul-7/kemajuan-belajar.md"
 EVALUATION = "modul-7/evaluasi-akhir.md"
 SUMMARY = "modul-7/ringkasan-hasil.md"
 WRONG_TEXT = "jawaban yang keliru"
-
-
-@pytest.fixture(scope="session")
-def offline_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy students download, unpacked (as in test_offline.py; to move to conftest)."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site / "unduhan" / offline.ZIP_NAME) as archive:
-        archive.extractall(target)
-    return target / offline.ZIP_FOLDER
 
 
 @pytest.fixture(scope="session")
