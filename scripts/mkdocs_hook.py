@@ -40,6 +40,7 @@ from scripts import (  # noqa: E402
     quiz_assets,
     render,
     report,
+    search_index,
 )
 from scripts.model import Course, Question  # noqa: E402
 
@@ -156,11 +157,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
     html = page_html.announced(page_html.first_terms_only(html))
     html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url))
     questions = _page_questions.get(page.file.src_uri)
-    return page_html.with_stable_ids(html, questions) if questions else html
+    html = page_html.with_stable_ids(html, questions) if questions else html
+    # Last: Material's search plugin indexes the page next, skipping what this marks.
+    return page_html.search_excluded(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    # Before Material's offline plugin (priority -100) copies the index into search_index.js.
+    search_index.rewrite(site, _course.glossary if _course is not None else ())
     quiz_assets.minify_own(site / "assets")
     stylesheets = site / "assets" / "stylesheets"
     for stylesheet in stylesheets.glob("main.*.min.css"):

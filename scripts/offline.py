@@ -18,11 +18,19 @@ CACHE_PREFIX = "intervensi-sosial-"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
 
+# The search worker's language files for Indonesian (see scripts/search_index.py): Material loads
+# the stemmer support first, then lunr.id.min.js, which carries its license beside it.
+LUNR = "assets/javascripts/lunr/"
+SEARCH_LANGUAGE = frozenset(
+    LUNR + name for name in ("min/lunr.stemmer.support.min.js", "min/lunr.id.min.js", "min/lunr.id.LICENSE.txt")
+)
+
+
 def _skipped(path: str) -> bool:
-    """Files a student never needs: source maps, lunr's stemmers for other languages, archives."""
+    """Files a student never needs: source maps, lunr's files for other languages, archives."""
     return (
         path.endswith((".map", ".zip", ".gz"))
-        or path.startswith("assets/javascripts/lunr/")
+        or (path.startswith(LUNR) and path not in SEARCH_LANGUAGE)
         or path in {SERVICE_WORKER, "sitemap.xml"}
     )
 

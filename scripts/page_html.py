@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from . import render
 from .model import Kind, Question
@@ -56,3 +57,133 @@ def first_terms_only(html: str) -> str:
         return match.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
 
     return ABBR.sub(once, html)
+
+
+# mkdocs-quiz's blocks that must stay out of the search index: every question (its options, the
+# hidden feedback and the explanation: the answer key), the intro, the results panel and the two
+# progress sidebars. Their UI labels would also crowd out the lessons.
+SEARCH_EXCLUDED = re.compile(
+    r'\bclass="(?:quiz|quiz-intro)(?:\s[^"]*)?"|\bid="(?:quiz-results|quiz-progress-sidebar|quiz-progress-mobile)"'
+)
+EXCLUDE_ATTRIBUTE = ' data-search-exclude="1"'
+# Only for a block the marks cannot cover (see below): an element Material's parser skips whole,
+# whose tag nothing inside uses, and that the layout ignores.
+EXCLUDE_WRAPPER = ('<search-exclude data-search-exclude="1" style="display: contents">', "</search-exclude>")
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Tags Material's parser copies into the index; it looks up the opening of each one it closes.
+KEPT_TAGS = frozenset("p code pre li ol ul sub sup".split())
+
+
+def search_excluded(html: str) -> str:
+    """mkdocs-quiz's blocks marked `data-search-exclude` for Material's search plugin, which indexes
+    the page right after this hook and strips the marks from the HTML (so the page is unchanged).
+
+    Material's parser forgets an excluded element as soon as any element of the same tag closes:
+    marking only `<div class="quiz">` would leave everything after its first inner `</div>`
+    (the explanation) in the index. So every element of an excluded block is marked, and text the
+    parser would still reach (after a nested element of its parent's tag) is wrapped in a marked
+    span. A block where the parser would even close a list it never opened (nested lists, which
+    crash it) is wrapped whole instead. The page's other HTML is left byte for byte."""
+    marker = _SearchExclusion(html)
+    marker.feed(html)
+    marker.close()
+    return marker.result()
+
+
+class _SearchExclusion(HTMLParser):
+    """Finds where marks go by replaying Material's search parser (material/plugins/search) on the
+    excluded blocks: its skip list holds tag names, dropped at the next closing tag of that name."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.inserts: list[tuple[int, str]] = []  # (offset, text) for the marks
+        self.stack: list[tuple[str, bool]] = []  # open elements: tag, inside an excluded block
+        self.skipped: set[str] = set()  # Material's skip list, by tag name
+        self.text_start: int | None = None  # start of the pending run of text to wrap
+        self.block_start = 0  # offset of the current excluded block's opening tag
+        self.block_inserts = 0  # len(self.inserts) when that block opened
+        self.block_unsafe = False
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def inside(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._end_text()
+        raw = self.get_starttag_text() or ""
+        if tag in VOID_TAGS:
+            return  # Material's parser never skips these
+        if self.inside():
+            pass
+        elif SEARCH_EXCLUDED.search(raw):
+            self.block_start, self.block_inserts, self.block_unsafe = self.position(), len(self.inserts), False
+        else:
+            self.stack.append((tag, False))
+            return
+        end = self.position() + len(raw) - (2 if raw.endswith("/>") else 1)
+        self.inserts.append((end, EXCLUDE_ATTRIBUTE))
+        self.stack.append((tag, True))
+        self.skipped.add(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._end_text()  # <br/>, <input/>: no content, never in the skip list
+
+    def handle_endtag(self, tag: str) -> None:
+        self._end_text()
+        if not self.stack or self.stack[-1][0] != tag:
+            return  # Material ignores a closing tag that does not match, and so does this replay
+        _, excluded = self.stack.pop()
+        if not excluded:
+            return
+        if tag in self.skipped:
+            self.skipped.discard(tag)
+        elif tag in KEPT_TAGS and not self._covered():
+            self.block_unsafe = True
+        if not self.inside():  # the block ends here
+            self.skipped.clear()
+            if self.block_unsafe:
+                end = self.source.index(">", self.position()) + 1
+                del self.inserts[self.block_inserts :]
+                self.inserts += [(self.block_start, EXCLUDE_WRAPPER[0]), (end, EXCLUDE_WRAPPER[1])]
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._text("&")
+
+    def handle_charref(self, name: str) -> None:
+        self._text("&")
+
+    def _covered(self) -> bool:
+        # Material skips scripts and styles whole (and a span inside a script would break it).
+        return bool(self.skipped.union(("script", "style")).intersection(tag for tag, _ in self.stack))
+
+    def _text(self, data: str) -> None:
+        if self.text_start is None and data.strip() and self.inside() and not self._covered():
+            self.text_start = self.position()
+
+    def _end_text(self) -> None:
+        if self.text_start is not None:
+            self.inserts.append((self.text_start, f"<span{EXCLUDE_ATTRIBUTE}>"))
+            self.inserts.append((self.position(), "</span>"))
+            self.text_start = None
+
+    def close(self) -> None:
+        super().close()
+        self._end_text()
+
+    def result(self) -> str:
+        parts: list[str] = []
+        last = 0
+        for position, text in sorted(self.inserts, key=lambda insert: insert[0]):
+            parts.append(self.source[last:position])
+            parts.append(text)
+            last = position
+        parts.append(self.source[last:])
+        return "".join(parts)

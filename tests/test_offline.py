@@ -84,7 +84,8 @@ def test_offline_copy_works_from_file_with_the_network_cut(browser, offline_site
         assert page.locator(".quiz").first.locator(".quiz-feedback").is_visible()
 
     page.goto((offline_site / "index.html").as_uri())
-    page.locator(".md-footer__link--next").click()
+    with page.expect_navigation():
+        page.locator(".md-footer__link--next").click()
     assert page.url.endswith(".html") and page.locator("h1").count() == 1
 
     assert "Argyris" in search(page, "Argyris")
