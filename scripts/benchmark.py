@@ -150,6 +150,7 @@ def search_recall(site: Path) -> str:
     with serve(site) as (base, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split())
         page = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True).new_page()
+        page.goto(f"{base}/", wait_until="networkidle")
         outcomes = search_index.run_queries(page, base + "/", queries)
         browser.close()
     at1, at3 = search_index.recall(outcomes)
