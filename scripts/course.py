@@ -13,6 +13,9 @@ MIN_QUESTIONS = 8
 MIN_HIGHER_ORDER_SHARE = 1 / 3
 QUIZ_SUFFIX = ".yml"
 
+# Questions built from a quiz file, each with its place in the file (for problems that name a line).
+Built = list[tuple[yamlsource.Path_, Question]]
+
 
 def load(root: Path) -> tuple[Course, list[Problem]]:
     """The course under `root` and all problems found in it, sorted by file and line."""
@@ -128,9 +131,6 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
         problems.extend(_balance_problems(quiz, document, _entry_count(document)))
         quizzes.append(quiz)
     return quizzes
-
-
-Built = list[tuple[yamlsource.Path_, Question]]
 
 
 def _build_questions(document: yamlsource.Document, bad_lines: set[int], problems: list[Problem]) -> Built:

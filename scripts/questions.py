@@ -50,7 +50,7 @@ def _content_problems(question: Question, document: Document, at: Path_) -> list
     def problem(field: Path_, message: str) -> None:
         problems.append(Problem(document.where(at + field), f"soal {question.id}: {message}"))
 
-    for field, text in (("pertanyaan",), question.text), (("penjelasan",), question.explanation):
+    for field, text in [(("pertanyaan",), question.text), (("penjelasan",), question.explanation)]:
         if QUIZ_TAG.search(text):
             problem(field, "hapus tag <quiz>; soal dibuat otomatis dari bank soal.")
         if CHECKBOX_LINE.search(text):
