@@ -32,6 +32,9 @@ CHROME_FLAGS = (
     "--disable-background-networking --disable-component-update --disable-sync"
 )
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Lighthouse's own advice for a score that varies with the machine's load: run it several times
+# and keep the median run.
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 CHECK_TARGET_SECONDS = 2.0
 
 
@@ -96,6 +99,12 @@ def lighthouse(url: str) -> dict[str, object]:
     }
 
 
+def median_run(url: str, runs: int = RUNS) -> tuple[dict[str, object], list[int]]:
+    """The run with the median performance score, and every run's performance score."""
+    results = sorted((lighthouse(url) for _ in range(max(1, runs))), key=lambda r: int(r["performance"]))  # type: ignore[call-overload]
+    return results[len(results) // 2], [int(r["performance"]) for r in results]  # type: ignore[call-overload]
+
+
 def longest_lesson() -> str:
     loaded, _ = course.load(ROOT)
     return max(loaded.quizzes, key=lambda quiz: (ROOT / "docs" / quiz.lesson.path).stat().st_size).lesson.url
@@ -122,18 +131,20 @@ def main() -> int:
         pages = {"Beranda": "", "Pelajaran terpanjang": longest_lesson()}
         if (site / "modul-7" / "evaluasi-akhir" / "index.html").exists():
             pages["Evaluasi akhir"] = "modul-7/evaluasi-akhir/"
-        header = ["Halaman", "Perf", "A11y", "BP", "SEO", "FCP", "LCP", "TBT", "CLS", "KB", "Req", "Target"]
+        header = ["Halaman", "Perf", "A11y", "BP", "SEO", "FCP", "LCP", "TBT", "CLS", "KB", "Req", "Perf runs", "Target"]
         rows = [header]
         with serve(site) as (base, _):
             for name, path in pages.items():
-                scores = lighthouse(f"{base}/{path}")
+                scores, performances = median_run(f"{base}/{path}")
                 met = all(int(scores[key]) >= value for key, value in TARGETS.items())  # type: ignore[call-overload]
+                spread = f"{performances[0]}–{performances[-1]}" if len(performances) > 1 else ""
                 rows.append(
                     [name, *(str(scores[k]) for k in ("performance", "accessibility", "best-practices", "seo")),
-                     *(str(scores[k]) for k in ("FCP", "LCP", "TBT", "CLS", "KB", "requests")), "ok" if met else "MISSED"]
+                     *(str(scores[k]) for k in ("FCP", "LCP", "TBT", "CLS", "KB", "requests")), spread,
+                     "ok" if met else "MISSED"]
                 )
         print()
-        print("Lighthouse 12, mobile profile (targets: Performance ≥ 95, others 100)")
+        print(f"Lighthouse 12, mobile profile, median of {RUNS} runs (targets: Performance ≥ 95, others 100)")
         print(table(rows))
         print()
         print(search_recall(site))

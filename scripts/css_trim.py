@@ -54,9 +54,9 @@ def _names(selector: str, token: str) -> bool:
     )
 
 
-def _blocks(css: str) -> list[tuple[str, str]]:
+def blocks(css: str) -> list[tuple[str, str]]:
     """Top-level (prelude, body) pairs of a minified stylesheet."""
-    blocks: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     depth = 0
     start = 0
     brace = 0
@@ -68,9 +68,9 @@ def _blocks(css: str) -> list[tuple[str, str]]:
         elif char == "}":
             depth -= 1
             if depth == 0:
-                blocks.append((css[start:brace], css[brace + 1 : index]))
+                found.append((css[start:brace], css[brace + 1 : index]))
                 start = index + 1
-    return blocks
+    return found
 
 
 def _declarations(body: str) -> list[str]:
@@ -113,10 +113,10 @@ def trim_palette(css: str, colors: set[str]) -> str:
         )
 
     kept = []
-    for prelude, body in _blocks(css):
+    for prelude, body in blocks(css):
         head = prelude.strip()
         if head.startswith("@media"):
-            inner = "".join(f"{p}{{{b}}}" for p, b in _blocks(body) if not unused(p))
+            inner = "".join(f"{p}{{{b}}}" for p, b in blocks(body) if not unused(p))
             if inner:
                 kept.append(f"{head}{{{inner}}}")
         elif not unused(head):
@@ -126,7 +126,7 @@ def trim_palette(css: str, colors: set[str]) -> str:
 
 def _trim(css: str, tokens: tuple[str, ...]) -> str:
     kept: list[str] = []
-    for prelude, body in _blocks(css):
+    for prelude, body in blocks(css):
         head = prelude.strip()
         if head.startswith(("@media", "@supports", "@container")):
             inner = _trim(body, tokens)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,6 +31,7 @@ if str(ROOT) not in sys.path:
 from scripts import (  # noqa: E402
     bibliography,
     course,
+    css_restyle,
     css_trim,
     exports,
     glossary,
@@ -133,8 +135,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
-        # The exam guard must run before mkdocs-quiz grades anything: a plain script tag, first.
-        guard = progress.exam_guard_tag(get_relative_url(progress.EXAM_GUARD, page.url))
+        # The exam guard must run before mkdocs-quiz grades anything: an inline script, first.
+        source = Path(config.docs_dir, progress.EXAM_GUARD).read_text(encoding="utf-8")
+        guard = progress.exam_guard_tag(rjsmin.jsmin(source), get_relative_url("", page.url))
         return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path), 1)
     return markdown
 
@@ -169,10 +172,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     quiz_assets.minify_own(site / "assets")
     stylesheets = site / "assets" / "stylesheets"
     for stylesheet in stylesheets.glob("main.*.min.css"):
-        stylesheet.write_text(css_trim.trim(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
+        trimmed = css_trim.trim(stylesheet.read_text(encoding="utf-8"))
+        stylesheet.write_text(css_restyle.restyle(trimmed), encoding="utf-8")
     colors = {str(p.get(key)).replace(" ", "-") for p in config.theme["palette"] for key in ("primary", "accent")}
     for stylesheet in stylesheets.glob("palette.*.min.css"):
-        stylesheet.write_text(css_trim.trim_palette(stylesheet.read_text(encoding="utf-8"), colors), encoding="utf-8")
+        trimmed = css_trim.trim_palette(stylesheet.read_text(encoding="utf-8"), colors)
+        stylesheet.write_text(css_restyle.restyle(trimmed), encoding="utf-8")
     if not OFFLINE and not _serving:
         # Last: the worker's version hash covers every file as students will receive it.
         (site / offline.SERVICE_WORKER).write_text(offline.service_worker(site), encoding="utf-8")

@@ -9,6 +9,8 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from scripts import course, progress, render
 
 from conftest import FIXTURES, ROOT
@@ -114,11 +116,17 @@ def test_data_script_escapes_line_separators_for_older_javascript() -> None:
     assert "\u2028" not in script and "A\\u2028B" in script
 
 
-def test_exam_guard_tag_is_a_plain_blocking_script() -> None:
-    tag = progress.exam_guard_tag("../../assets/kemajuan-evaluasi.js")
-    assert tag == '<script src="../../assets/kemajuan-evaluasi.js"></script>\n\n'
+def test_exam_guard_tag_is_an_inline_blocking_script_that_knows_the_site_root() -> None:
+    tag = progress.exam_guard_tag("var a = 1;\nvar b = 2;\n", "../..")
+    assert tag == '<script data-root="../..">var a = 1;\nvar b = 2;</script>\n\n'
     assert progress.EXAM_GUARD == "assets/kemajuan-evaluasi.js"
     assert (ROOT / "docs" / progress.EXAM_GUARD).is_file()
+
+
+@pytest.mark.parametrize("script", ["var a = '</script>';", "var a = 1;\n\nvar b = 2;"])
+def test_exam_guard_that_cannot_be_inline_is_refused(script: str) -> None:
+    with pytest.raises(ValueError, match="inline"):
+        progress.exam_guard_tag(script, "..")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -284,9 +284,9 @@ def test_final_evaluation_reveals_nothing_before_submission(page, server, errors
 
 def test_evaluation_guard_runs_before_the_questions(site: Path) -> None:
     html = (site / "modul-7" / "evaluasi-akhir" / "index.html").read_text(encoding="utf-8")
-    guard = re.search(r"<script[^>]*kemajuan-evaluasi\.js[^>]*>", html)
-    assert guard, "the build places assets/kemajuan-evaluasi.js on the evaluation page"
-    assert "defer" not in guard.group(0) and "async" not in guard.group(0)
+    guard = re.search(r"<script data-root=[^>]*>(.*?)</script>", html, re.S)
+    assert guard, "the build writes assets/kemajuan-evaluasi.js inline on the evaluation page"
+    assert "kemajuan-ujian-terbuka" in guard.group(1)
     first_question = re.search(r'<div class="?quiz[ "]', html)
     assert first_question and guard.start() < first_question.start()
 

@@ -1,20 +1,23 @@
-// The final evaluation's guard, on its page only. The build places this script (not deferred)
-// just before the questions, so it runs while the page is parsed: before mkdocs-quiz, whose script
-// is deferred, restores any answers or lets a question be graded. kemajuan-tampilan.js runs the
-// exam itself; it loads this file when the build did not place it.
+// The final evaluation's guard, on its page only. The build writes this script inline (a request
+// would hold up the first paint) just before the questions, so it runs while the page is parsed:
+// before mkdocs-quiz, whose script is deferred, restores any answers or lets a question be graded.
+// kemajuan-tampilan.js runs the exam itself; it loads this file when the build did not place it.
 (function () {
   "use strict";
   var shared = (window.CourseProgress = window.CourseProgress || {});
   if (shared.exam) return;
   var exam = (shared.exam = { open: false, revealing: false, onSubmit: null });
 
-  // The site root, as in kemajuan.js (which may not have run yet).
+  // The site root, as in kemajuan.js (which may not have run yet). Inline, the build writes it on
+  // the tag, since Material's page configuration comes later in the page.
+  var script = document.currentScript;
   var root;
   try {
-    var base = JSON.parse(document.getElementById("__config").textContent).base;
+    var base = script && script.getAttribute("data-root");
+    if (base === null) base = JSON.parse(document.getElementById("__config").textContent).base;
     root = new URL(base ? base.replace(/\/?$/, "/") : "./", location.href);
   } catch (error) {
-    root = new URL("../", document.currentScript ? document.currentScript.src : location.href);
+    root = new URL("../", script && script.src ? script.src : location.href);
   }
 
   function storage(method, key) {
