@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +20,27 @@ QUIZ_SUFFIX = ".yml"
 Built = list[tuple[yamlsource.Path_, Question]]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading the bank allocates hundreds of thousands of YAML nodes that live until it is done.
+    Python's cyclic collector would walk them again and again, so the check of a large bank grew
+    faster than the bank: it is paused meanwhile (nothing here makes reference cycles to free)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(root: Path) -> tuple[Course, list[Problem]]:
     """The course under `root` and all problems found in it, sorted by file and line."""
+    with _collector_paused():
+        return _load(root)
+
+
+def _load(root: Path) -> tuple[Course, list[Problem]]:
     nav_pages, problems = navigation.read(root / "mkdocs.yml")
     nav = {page.path: page for page in nav_pages}
     order = {path: index for index, path in enumerate(nav)}

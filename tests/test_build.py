@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts import course, render
+from scripts import course, css_restyle, render
 from scripts.model import Kind
 
 from conftest import ROOT, copy_project, mkdocs_build
@@ -113,6 +113,27 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
                 value = attrs.get(name) or ""
                 assert not re.match(r"^(https?:)?//", value), f"{page}: <{tag} {name}={value}>"
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_no_script_holds_up_the_first_paint(site: Path) -> None:
+    # A script fetched while the page is parsed delays the first paint of a long lesson on a slow
+    # phone; every one is deferred (the evaluation's guard, which must run early, is inline).
+    for page in site.rglob("*.html"):
+        for tag, attrs in elements(page.read_text(encoding="utf-8")):
+            if tag == "script" and attrs.get("src"):
+                assert "defer" in attrs or "async" in attrs, f"{page}: <script src={attrs['src']}>"
+
+
+def test_stylesheets_have_no_selector_that_restyles_a_whole_page(site: Path) -> None:
+    stylesheets = list((site / "assets" / "stylesheets").glob("*.css"))
+    assert len(stylesheets) == 2
+    for stylesheet in stylesheets:
+        css = stylesheet.read_text(encoding="utf-8")
+        assert "[data-md-color-switching]" not in css
+        assert not re.search(r"\.tabbed-(content|labels)>:", css)
+        for selector in re.findall(r"[^{}]*:not\(\[class\]\)[^{}]*(?=\{)", css):
+            for part in css_restyle.selectors(selector):
+                assert not (":not([class])" in part and css_restyle.nameless_subject(part)), part
 
 
 def test_broken_quiz_stops_the_build_before_site_is_touched(tmp_path: Path) -> None:
