@@ -137,7 +137,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         _page_questions[path] = tuple(q for q, _ in items)
         # The exam guard must run before mkdocs-quiz grades anything: an inline script, first.
         source = Path(config.docs_dir, progress.EXAM_GUARD).read_text(encoding="utf-8")
-        guard = progress.exam_guard_tag(rjsmin.jsmin(source), get_relative_url("", page.url))
+        try:
+            guard = progress.exam_guard_tag(rjsmin.jsmin(source), get_relative_url("", page.url))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path), 1)
     return markdown
 

@@ -63,7 +63,10 @@ def exam_guard_tag(script: str, root: str) -> str:
     """Markdown for the guard, inline: `script` is EXAM_GUARD minified (no blank line, so Markdown
     keeps it as one raw block), `root` the site root relative to the evaluation page."""
     if "</script" in script.lower() or re.search(r"\n\s*\n", script.strip()):
-        raise ValueError(f"{EXAM_GUARD} cannot be written inline: minify it, without blank lines or </script>")
+        raise ValueError(
+            f"{EXAM_GUARD} tidak dapat ditulis langsung di halaman evaluasi: setelah diperkecil, skrip itu "
+            "tidak boleh berisi baris kosong atau </script>. Perbaiki skripnya."
+        )
     return f'<script data-root="{html.escape(root, quote=True)}">{script.strip()}</script>\n\n'
 
 

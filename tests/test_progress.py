@@ -125,7 +125,7 @@ def test_exam_guard_tag_is_an_inline_blocking_script_that_knows_the_site_root() 
 
 @pytest.mark.parametrize("script", ["var a = '</script>';", "var a = 1;\n\nvar b = 2;"])
 def test_exam_guard_that_cannot_be_inline_is_refused(script: str) -> None:
-    with pytest.raises(ValueError, match="inline"):
+    with pytest.raises(ValueError, match="tidak dapat ditulis langsung"):
         progress.exam_guard_tag(script, "..")
 
 
