@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.css_trim import blocks
+from scripts.css_trim import each_rule
 
 # The children pymdownx.tabbed writes: naming them gives the positional selectors a subject.
 REWRITES = (
@@ -70,17 +70,9 @@ def _restyled(selector: str) -> str | None:
 
 def restyle(css: str) -> str:
     """`css` (minified) with the selectors above rewritten or dropped; emptied rules go too."""
-    kept: list[str] = []
-    for prelude, body in blocks(css):
-        head = prelude.strip()
-        if head.startswith(("@media", "@supports", "@container")):
-            inner = restyle(body)
-            if inner:
-                kept.append(f"{head}{{{inner}}}")
-        elif head.startswith("@"):
-            kept.append(f"{head}{{{body}}}")
-        else:
-            chosen = [s for s in map(_restyled, selectors(head)) if s is not None]
-            if chosen:
-                kept.append(f"{','.join(chosen)}{{{body}}}")
-    return "".join(kept)
+
+    def rewrite(head: str, body: str) -> str:
+        chosen = [s for s in map(_restyled, selectors(head)) if s is not None]
+        return f"{','.join(chosen)}{{{body}}}" if chosen else ""
+
+    return each_rule(css, rewrite)

@@ -10,6 +10,7 @@ blocks, grids, a new admonition type), take it off the list.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 UNUSED_FEATURES = (
     # Code blocks and their buttons: the course shows no code.
@@ -95,9 +96,35 @@ def _declarations(body: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+def each_rule(css: str, rewrite: Callable[[str, str], str]) -> str:
+    """`css` with every style rule, also inside @media, @supports and @container, replaced by
+    `rewrite(selectors, declarations)` ("" drops it); a group left empty goes, other at-rules stay."""
+    kept: list[str] = []
+    for prelude, body in blocks(css):
+        head = prelude.strip()
+        if head.startswith(("@media", "@supports", "@container")):
+            inner = each_rule(body, rewrite)
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            kept.append(f"{head}{{{body}}}")
+        else:
+            kept.append(rewrite(head, body))
+    return "".join(kept)
+
+
 def trim(css: str) -> str:
     tokens = _unused_tokens()
-    return _trim(css, tokens)
+    variables = tuple(t for t in tokens if t.startswith("--"))
+
+    def rewrite(head: str, body: str) -> str:
+        if head.startswith(":root") or head.startswith("[data-md-color"):
+            # Custom properties holding unused icons go; the rule itself stays.
+            declarations = [d for d in _declarations(body) if not d.strip().startswith(variables)]
+            return f"{head}{{{';'.join(declarations)}}}"
+        return "" if _is_unused(head, tokens) else f"{head}{{{body}}}"
+
+    return each_rule(css, rewrite)
 
 
 def trim_palette(css: str, colors: set[str]) -> str:
@@ -112,33 +139,4 @@ def trim_palette(css: str, colors: set[str]) -> str:
             (names := pattern.findall(part)) and not set(names) & colors for part in parts
         )
 
-    kept = []
-    for prelude, body in blocks(css):
-        head = prelude.strip()
-        if head.startswith("@media"):
-            inner = "".join(f"{p}{{{b}}}" for p, b in blocks(body) if not unused(p))
-            if inner:
-                kept.append(f"{head}{{{inner}}}")
-        elif not unused(head):
-            kept.append(f"{head}{{{body}}}")
-    return "".join(kept)
-
-
-def _trim(css: str, tokens: tuple[str, ...]) -> str:
-    kept: list[str] = []
-    for prelude, body in blocks(css):
-        head = prelude.strip()
-        if head.startswith(("@media", "@supports", "@container")):
-            inner = _trim(body, tokens)
-            if inner:
-                kept.append(f"{head}{{{inner}}}")
-        elif head.startswith("@"):
-            kept.append(f"{head}{{{body}}}")
-        elif head.startswith(":root") or head.startswith("[data-md-color"):
-            # Custom properties holding unused icons go; the rule itself stays.
-            variables = tuple(t for t in tokens if t.startswith("--"))
-            declarations = [d for d in _declarations(body) if not d.strip().startswith(variables)]
-            kept.append(f"{head}{{{';'.join(declarations)}}}")
-        elif not _is_unused(head, tokens):
-            kept.append(f"{head}{{{body}}}")
-    return "".join(kept)
+    return each_rule(css, lambda head, body: "" if unused(head) else f"{head}{{{body}}}")
