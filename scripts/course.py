@@ -24,7 +24,7 @@ Built = list[tuple[yamlsource.Path_, Question]]
 def _collector_paused() -> Iterator[None]:
     """Reading the bank allocates hundreds of thousands of YAML nodes that live until it is done.
     Python's cyclic collector would walk them again and again, so the check of a large bank grew
-    faster than the bank: it is paused meanwhile (nothing here makes reference cycles to free)."""
+    faster than the bank. It is paused meanwhile; anything left to collect goes once it resumes."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
