@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from . import lessons as lesson_pages
+from . import textfile
 from .model import Lesson, Location, Problem, Reference
 
 PAGE = "modul-7/daftar-pustaka.md"  # relative to docs/
@@ -16,11 +17,14 @@ SOURCE = f"docs/{PAGE}"
 NAME = r"[A-Z][A-Za-z'’-]+"
 # Narrative: "Argyris (1970)", "Pincus dan Minahan (1973)", "Lippitt, Watson, dan Westley (1958)",
 # "Benjamin dkk. (1997)", "Toseland dan Rivas (1984, dalam Benjamin dkk., 1997)".
+# Repetitions are bounded (APA 7 names at most two authors in a narrative citation; brackets are
+# short), so a page of "Aa, Aa, Aa, ..." or an unclosed "(" costs linear time, not quadratic.
 NARRATIVE = re.compile(
-    rf"(?<![\w.])({NAME})(?:(?:,\s+{NAME})*,?\s+(?:dan|&)\s+{NAME}|\s+dkk\.)?\s+\((\d{{4}})[a-z]?(?:[,:;][^)]*)?\)"
+    rf"(?<![\w.])({NAME})(?:(?:,\s+{NAME}){{0,8}},?\s+(?:dan|&)\s+{NAME}|\s+dkk\.)?\s+\((\d{{4}})[a-z]?(?:[,:;][^)]{{0,200}})?\)"
 )
 # Parenthetical: "(Argyris, 1970)", "(Pincus & Minahan, 1973: 3)", "(Dominelli, 1990; Mayo, 1998)".
-PARENTHESIS = re.compile(r"\(([^()]*\d{4}[^()]*)\)")
+PARENTHESIS = re.compile(r"\(([^()]{0,400})\)")
+YEAR = re.compile(r"\d{4}")
 # One item of a parenthesis: "<first author>[, others | & other | dkk.], <year>[: pages]", possibly
 # after a year and "dalam" ("1984, dalam Benjamin dkk., 1997"). Anything else in brackets is not a citation.
 PARENTHETICAL_ITEM = re.compile(
@@ -32,6 +36,8 @@ def citations(text: str) -> set[tuple[str, str]]:
     """(first author's name, year) of every citation in a lesson's text."""
     found = {(m.group(1), m.group(2)) for m in NARRATIVE.finditer(text)}
     for group in PARENTHESIS.finditer(text):
+        if not YEAR.search(group.group(1)):
+            continue
         parts = (piece for part in group.group(1).split(";") for piece in re.split(r",\s*(?=dalam\s)", part))
         for part in parts:
             match = PARENTHETICAL_ITEM.match(part)
@@ -54,11 +60,11 @@ def entry_lines(text: str) -> list[tuple[int, int, str]]:
 
 def load(root: Path) -> tuple[tuple[Reference, ...], list[Problem]]:
     path = root / SOURCE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return (), []
-    problems: list[Problem] = []
+    source, problems = textfile.read(path, SOURCE)
     references: list[Reference] = []
-    for first, _, text in entry_lines(path.read_text(encoding="utf-8")):
+    for first, _, text in entry_lines(source or ""):
         where = Location(SOURCE, first)
         match = re.match(r"^(.+?)\s*\((\d{4})[a-z]?(?:, [^)]*)?\)\.", text)
         if not match:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import course, exports, report, spelling
+from . import course, cue_guesser, exports, item_rules, report, spelling
 from .model import Course, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,10 +73,45 @@ def ejaan(args: argparse.Namespace) -> int:
     return 0
 
 
+def tebak(args: argparse.Namespace) -> int:
+    """What a cue-only guesser scores on each lesson quiz and on the final-evaluation pool.
+
+    Runs on a course with problems too: authors use it while they write."""
+    loaded, _ = course.load(args.root)
+    wanted = {Path(name).stem for name in args.files}
+    groups: dict[str, list[cue_guesser.Item]] = {}
+    pool: list[cue_guesser.Item] = []
+    for quiz in loaded.quizzes:
+        if wanted and quiz.lesson.slug not in wanted:
+            continue
+        groups[quiz.lesson.slug] = [cue_guesser.from_question(q) for q in quiz.questions]
+        if quiz.exam_pool:
+            groups[f"{quiz.lesson.slug} (evaluasi)"] = [cue_guesser.from_question(q) for q in quiz.exam_pool]
+        pool.extend(cue_guesser.from_question(q) for q in quiz.exam_pool)
+    if not wanted:
+        groups["Semua kuis pelajaran"] = [cue_guesser.from_question(q) for q in loaded.questions]
+        groups["Kumpulan evaluasi akhir"] = pool
+    shown, worst = cue_guesser.table(groups, shuffled=True)
+    printed, worst_printed = cue_guesser.table(groups, shuffled=False)
+    print(f"Di situs (pilihan diacak):\n{shown}\n\nLembar cetak dan ekspor (urutan berkas):\n{printed}")
+    limit = item_rules.rules().guess_margin_max
+    margin = max(worst, worst_printed)
+    if margin > limit:
+        print(
+            f"\nTebakan tanpa pengetahuan melampaui peluang sebesar {margin:.0f} poin (paling banyak {limit:.0f}). "
+            "Perbaiki isyarat pada kuis yang angkanya tinggi.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"\nTidak ada strategi tebakan yang melampaui peluang lebih dari {limit:.0f} poin.")
+    return 0
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "check": (check, "periksa bank soal dan pelajaran tanpa membangun situs"),
     "stats": (stats, "periksa, lalu tampilkan jumlah soal per pelajaran, jenis dan tingkat"),
     "export": (export, "periksa, lalu tulis semua berkas unduhan dosen (Moodle XML, GIFT, QTI, lembar soal) ke --out"),
+    "tebak": (tebak, "skor penebak yang hanya membaca isyarat (pilihan pertama, terpanjang, ...) dibanding peluang"),
     "ejaan": (ejaan, "periksa ejaan semua halaman dan soal dengan hunspell (kamus bahasa Indonesia)"),
 }
 
@@ -90,6 +125,8 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, parents=[common])
         if name == "export":
             command.add_argument("--out", type=Path, required=True, help="folder tujuan berkas unduhan")
+        if name == "tebak":
+            command.add_argument("files", nargs="*", help="berkas soal yang diukur (bawaan: semua)")
     return cli
 
 

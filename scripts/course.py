@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from . import bibliography, glossary, lessons, navigation, progress, questions, schema, yamlsource
-from .model import Course, Lesson, Location, Problem, Question, Quiz
+from . import bibliography, glossary, item_rules, lessons, navigation, progress, questions, schema, textfile, yamlsource
+from .model import Course, Lesson, Location, Problem, Question, Quiz, shown
 
 MIN_QUESTIONS = 8
 MIN_HIGHER_ORDER_SHARE = 1 / 3
@@ -81,6 +81,8 @@ def _load(root: Path) -> tuple[Course, list[Problem]]:
             )
     problems.extend(_duplicate_ids(quizzes))
     quizzes.sort(key=lambda quiz: (order.get(quiz.lesson.path, len(order)), quiz.lesson.path))
+    # In course order, so the later of two near-duplicates is the one reported.
+    problems.extend(item_rules.near_duplicates([q for quiz in quizzes for q in quiz.questions + quiz.exam_pool]))
     problems.extend(progress.exam_problems(root, Course(tuple(quizzes))))  # a final evaluation page needs its questions
 
     terms, glossary_problems = glossary.load(root, found_lessons)
@@ -108,7 +110,10 @@ def _read_lessons(root: Path, problems: list[Problem]) -> tuple[dict[str, Lesson
     for file in sorted(docs.rglob("*.md")):
         path = file.relative_to(docs).as_posix()
         shown = f"docs/{path}"
-        text = file.read_text(encoding="utf-8")
+        text, unreadable = textfile.read(file, shown)
+        if text is None:
+            problems.extend(unreadable)
+            continue
         if not lessons.has_marker(text):
             problems.extend(
                 Problem(
@@ -131,7 +136,7 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
     folder = root / "quizzes"
     for file in sorted(folder.iterdir()) if folder.is_dir() else []:
         shown = f"quizzes/{file.name}"
-        if file.suffix == ".yaml":
+        if file.suffix.lower() in (".yaml", ".yml") and file.suffix != QUIZ_SUFFIX:
             problems.append(Problem(Location(shown, 1), f'ganti ekstensi berkas menjadi "{QUIZ_SUFFIX}".'))
             continue
         if file.suffix != QUIZ_SUFFIX:
@@ -139,42 +144,61 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
         lesson = by_slug.get(file.stem)
         if lesson is None:
             problems.append(Problem(Location(shown, 1), _orphan_message(root, file.stem, list(by_slug))))
-        document, yaml_problems = yamlsource.load(file.read_text(encoding="utf-8"), shown)
+        text, unreadable = textfile.read(file, shown)
+        if text is None:
+            problems.extend(unreadable)
+            continue
+        document, yaml_problems = yamlsource.load(text, shown)
         problems.extend(yaml_problems)
         if document is None:
             continue
         schema_problems = schema.check(document)
         problems.extend(schema_problems)
-        built = _build_questions(document, {p.where.line for p in schema_problems}, problems)
+        pools = _build_questions(document, {p.where.line for p in schema_problems}, problems)
         if lesson is None:
             continue
-        problems.extend(_anchor_problems(built, lesson, document))
-        quiz = Quiz(lesson, tuple(question for _, question in built), shown)
+        built = pools["soal"]
+        problems.extend(_anchor_problems(built + pools["evaluasi_akhir"], lesson, document))
+        quiz = Quiz(
+            lesson,
+            tuple(question for _, question in built),
+            shown,
+            tuple(question for _, question in pools["evaluasi_akhir"]),
+            in_exam=_opts_into_exam(document),
+        )
         problems.extend(_balance_problems(quiz, document, _entry_count(document)))
+        problems.extend(item_rules.file_problems(quiz.questions + quiz.exam_pool, Location(shown, 1)))
         quizzes.append(quiz)
     return quizzes
 
 
-def _build_questions(document: yamlsource.Document, bad_lines: set[int], problems: list[Problem]) -> Built:
-    """Questions of the entries the schema accepted (a broken entry is reported once, by the schema)."""
+POOLS = ("soal", "evaluasi_akhir")  # a quiz file's practice questions, then its final-evaluation items
+
+
+def _build_questions(document: yamlsource.Document, bad_lines: set[int], problems: list[Problem]) -> dict[str, Built]:
+    """Questions of the entries the schema accepted, per pool (a broken entry is reported once, by the schema)."""
     data = document.data if isinstance(document.data, dict) else {}
-    entries = data.get("soal") if isinstance(data.get("soal"), list) else []
-    built: Built = []
-    for index, entry in enumerate(entries):
-        at = ("soal", index)
-        first, last = _line_span(document, at, len(entries), index)
-        if any(first <= line <= last for line in bad_lines) or not isinstance(entry, dict):
-            continue
-        question, question_problems = questions.build(entry, document, at)
-        problems.extend(question_problems)
-        built.append((at, question))
-    return built
+    pools: dict[str, Built] = {}
+    for pool in POOLS:
+        entries = data.get(pool) if isinstance(data.get(pool), list) else []
+        built: Built = []
+        for index, entry in enumerate(entries):
+            at: yamlsource.Path_ = (pool, index)
+            first = document.line(at)
+            last = document.line((pool, index + 1)) - 1 if index + 1 < len(entries) else 10**9
+            if any(first <= line <= last for line in bad_lines) or not isinstance(entry, dict):
+                continue
+            question, question_problems = questions.build(entry, document, at)
+            problems.extend(question_problems)
+            built.append((at, question))
+        pools[pool] = built
+    return pools
 
 
-def _line_span(document: yamlsource.Document, at: tuple[str, int], count: int, index: int) -> tuple[int, int]:
-    first = document.line(at)
-    last = document.line(("soal", index + 1)) - 1 if index + 1 < count else 10**9
-    return first, last
+def _opts_into_exam(document: yamlsource.Document) -> bool:
+    """A file takes part in the final evaluation unless it says `evaluasi_akhir: []`."""
+    data = document.data if isinstance(document.data, dict) else {}
+    return data.get("evaluasi_akhir", None) != []
 
 
 def _orphan_message(root: Path, slug: str, slugs: list[str]) -> str:
@@ -198,12 +222,12 @@ def _anchor_problems(built: Built, lesson: Lesson, document: yamlsource.Document
     for at, question in built:
         if lesson.heading(question.section) is not None:
             continue
-        close = difflib.get_close_matches(question.section, anchors, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(question.section[:100], anchors, n=1, cutoff=0.5)
         hint = f' Mungkin maksud Anda "{close[0]}"?' if close else f" Jangkar yang ada: {', '.join(anchors)}."
         problems.append(
             Problem(
                 document.where(at + ("bagian",)),
-                f'soal {question.id}: bagian "{question.section}" tidak ada di docs/{lesson.path}.{hint}',
+                f'soal {question.id}: bagian "{shown(question.section)}" tidak ada di docs/{lesson.path}.{hint}',
             )
         )
     return problems
@@ -245,7 +269,7 @@ def _duplicate_ids(quizzes: list[Quiz]) -> list[Problem]:
     first: dict[str, Question] = {}
     problems: list[Problem] = []
     for quiz in quizzes:
-        for question in quiz.questions:
+        for question in quiz.questions + quiz.exam_pool:
             if question.id in first:
                 problems.append(
                     Problem(

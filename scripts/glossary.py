@@ -11,7 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from . import yamlsource
+from . import textfile, yamlsource
 from .model import Lesson, Location, Problem, Term
 
 SOURCE = "docs/glosarium.yml"
@@ -20,9 +20,12 @@ PAGE_MARKER = "<!-- glosarium -->"
 
 def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list[Problem]]:
     path = root / SOURCE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return (), []
-    document, problems = yamlsource.load(path.read_text(encoding="utf-8"), SOURCE)
+    text, problems = textfile.read(path, SOURCE)
+    if text is None:
+        return (), problems
+    document, problems = yamlsource.load(text, SOURCE)
     if document is None:
         return (), problems
     if not isinstance(document.data, list):
@@ -85,7 +88,10 @@ def abbreviations(terms: tuple[Term, ...]) -> str:
     """Python-Markdown abbreviation definitions for every written form of every term."""
     lines: list[str] = []
     for term in terms:
-        title = re.sub(r"[*_`]", "", term.definition).replace("]", ")")  # a tooltip shows plain text
+        # A tooltip shows plain text, but Material puts the title into the page as HTML: escaped
+        # here once more, a definition such as "usia < 18" shows as written and runs nothing.
+        plain = " ".join(re.sub(r"[*_`]", "", term.definition).replace("]", ")").split())
+        title = html.escape(plain, quote=False)
         forms = {term.term, term.term[0].lower() + term.term[1:], term.term[0].upper() + term.term[1:]}
         lines.extend(f"*[{form}]: {title}" for form in sorted(forms))
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
 from .model import Heading, Lesson, Location, Problem
 from . import yamlsource
@@ -24,6 +24,8 @@ DURATION_RANGE = (5, 240)
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")  # a line of = or - under text: the text is an h1 or h2
+MAX_HEADINGS = 400  # a lesson has about 40; far more is damage, and Markdown's anchors grow quadratically
 ATTR_LIST = re.compile(r"\s*\{:?([^}]*)\}\s*$")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s+\S")
 QUIZ_TAG = re.compile(r"<quiz>")
@@ -62,15 +64,42 @@ def plain(markdown_text: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
-def headings(text: str, first_line: int = 1) -> tuple[Heading, ...]:
-    """Every ATX heading with the anchor Python-Markdown's toc extension gives it."""
-    found: list[Heading] = []
-    used: set[str] = set()
+def _unique(anchor: str, used: set[str], counters: dict[str, int]) -> str:
+    """Python-Markdown's toc.unique (anchor, anchor_1, anchor_2, ...), counting on from the last
+    suffix given instead of from 1, so a page of identical headings costs linear time."""
+    if anchor and anchor not in used:
+        return anchor
+    number = counters.get(anchor, 0)
+    while True:
+        number += 1
+        candidate = f"{anchor}_{number}"
+        if candidate not in used:
+            counters[anchor] = number
+            return candidate
+
+
+def _heading_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, level, title) of ATX headings and setext headings (text over === or ---)."""
+    found: list[tuple[int, int, str]] = []
+    previous: tuple[int, str] | None = None
     for number, line in outside_code(text):
         match = HEADING.match(line)
-        if not match:
-            continue
-        title = match.group(2)
+        setext = SETEXT.match(line)
+        if match:
+            found.append((number, len(match.group(1)), match.group(2)))
+        elif setext and previous is not None and previous[0] == number - 1:
+            found.append((previous[0], 1 if setext.group(1)[0] == "=" else 2, previous[1].strip()))
+        is_text = bool(line.strip()) and not match and not setext and not LIST_ITEM.match(line)
+        previous = (number, line) if is_text and not line.startswith(("    ", "\t", ">", "<", "|")) else None
+    return found
+
+
+def headings(text: str, first_line: int = 1) -> tuple[Heading, ...]:
+    """Every heading with the anchor Python-Markdown's toc extension gives it."""
+    found: list[Heading] = []
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    for number, level, title in _heading_lines(text):
         anchor = None
         attrs = ATTR_LIST.search(title)
         if attrs:
@@ -79,14 +108,35 @@ def headings(text: str, first_line: int = 1) -> tuple[Heading, ...]:
             anchor = explicit.group(1) if explicit else None
         shown = plain(title)
         if anchor is None:
-            anchor = unique(slugify(unicodedata.normalize("NFKD", shown), "-"), used)
+            anchor = _unique(slugify(unicodedata.normalize("NFKD", shown), "-"), used, counters)
         used.add(anchor)
-        found.append(Heading(anchor, shown, len(match.group(1)), number + first_line - 1))
+        found.append(Heading(anchor, shown, level, number + first_line - 1))
     return tuple(found)
 
 
+def marker_lines(text: str) -> tuple[list[int], list[int]]:
+    """Lines of the body (front matter and HTML comments left out) that hold the quiz marker:
+    those written as it must be, alone at the start of a line, and those indented, which Markdown
+    reads as code or as part of an admonition or list, where the quiz would not show."""
+    _, body, first = split_front_matter(text)
+    placed: list[int] = []
+    indented: list[int] = []
+    in_comment = False
+    for number, line in outside_code(body):
+        stripped = line.strip()
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if stripped == MARKER:
+            (placed if line.rstrip() == MARKER else indented).append(number + first - 1)
+        elif stripped.startswith("<!--") and "-->" not in stripped:
+            in_comment = True
+    return placed, indented
+
+
 def has_marker(text: str) -> bool:
-    return any(line.strip() == MARKER for _, line in outside_code(text))
+    placed, indented = marker_lines(text)
+    return bool(placed or indented)
 
 
 def hand_written_quiz_lines(text: str) -> list[int]:
@@ -124,14 +174,34 @@ def read(text: str, path: str, shown_path: str) -> tuple[Lesson | None, list[Pro
         duration = 0
 
     found = headings(body, body_line)
+    if len(found) > MAX_HEADINGS:
+        problem(body_line, f"pelajaran ini punya {len(found)} judul; paling banyak {MAX_HEADINGS}. Gabungkan bagian-bagiannya.")
+        found = found[:MAX_HEADINGS]
+    first_use: dict[str, Heading] = {}
+    for heading in found:
+        earlier = first_use.setdefault(heading.anchor, heading)
+        if earlier is not heading:
+            problem(
+                heading.line,
+                f'jangkar "{heading.anchor}" sudah dipakai judul di baris {earlier.line}; tautan dan kuis akan '
+                "menuju judul pertama. Beri judul ini jangkar lain.",
+            )
     titles = [h for h in found if h.level == 1]
     if not titles:
         problem(body_line, 'pelajaran belum punya judul. Tulis judul di baris "# Judul pelajaran".')
     title = titles[0].title if titles else ""
     problems.extend(_section_problems(body, body_line, found, shown_path))
 
-    lines = outside_code(body)
-    marker_line = next((n + body_line - 1 for n, line in lines if line.strip() == MARKER), 0)
+    placed, indented = marker_lines(text)
+    marker_line = placed[0] if placed else 0
+    for number in placed[1:]:
+        problem(number, f"penanda {MARKER} sudah ditulis di baris {placed[0]}; kuis hanya tampil sekali. Hapus yang ini.")
+    for number in indented:
+        problem(
+            number,
+            f"penanda {MARKER} menjorok ke dalam, sehingga Markdown membacanya sebagai kode atau bagian kotak "
+            "catatan dan kuis tidak tampil. Tulis penanda di awal baris, di bawah judul \"## Kuis\".",
+        )
     quiz_section = next((h for h in found if h.level == 2 and h.title.casefold() == "kuis"), None)
     after_quiz = [h for h in found if quiz_section and h.line > quiz_section.line and h.level <= 2]
     if marker_line and quiz_section:
@@ -161,7 +231,18 @@ def read(text: str, path: str, shown_path: str) -> tuple[Lesson | None, list[Pro
 def _section_problems(body: str, first_line: int, found: tuple[Heading, ...], shown_path: str) -> list[Problem]:
     problems: list[Problem] = []
     sections = [h for h in found if h.level == 2]
-    by_title = {h.title.casefold(): h for h in sections}
+    by_title: dict[str, Heading] = {}
+    required = {name.casefold() for name, _ in REQUIRED_SECTIONS}
+    for heading in sections:
+        key = heading.title.casefold()
+        if key in by_title and key in required:
+            problems.append(
+                Problem(
+                    Location(shown_path, heading.line),
+                    f'bagian "## {heading.title}" sudah ada di baris {by_title[key].line}. Gabungkan keduanya.',
+                )
+            )
+        by_title.setdefault(key, heading)
     previous: Heading | None = None
     lines = body.splitlines()
     for position, (name, item_range) in enumerate(REQUIRED_SECTIONS):

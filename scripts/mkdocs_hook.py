@@ -6,6 +6,7 @@ Kept thin on purpose: all logic lives in the pure modules beside it, which the C
 
 from __future__ import annotations
 
+from html import escape as escape_html
 import os
 import posixpath
 import re
@@ -98,7 +99,11 @@ def _build_offline_copy(config: MkDocsConfig) -> bytes:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in quiz_assets.contents().items():
+    try:
+        assets = quiz_assets.contents()
+    except quiz_assets.UpstreamChanged as error:
+        raise PluginError(str(error)) from None
+    for path, content in assets.items():
         files.append(File.generated(config, path, content=content))
     if _course is not None:
         for name, data in exports.build(_course).items():
@@ -112,6 +117,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(50)  # before mkdocs-quiz (priority 0) turns <quiz> blocks into placeholders
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    # Material writes the description into <meta content="..."> without escaping it (MkDocs' Jinja
+    # does not autoescape): a quotation mark would end the attribute.
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape_html(page.meta["description"], quote=True)
     if _course is None:
         return markdown
     path = page.file.src_uri
@@ -135,14 +144,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
-        # The exam guard must run before mkdocs-quiz grades anything: an inline script, first.
-        source = Path(config.docs_dir, progress.EXAM_GUARD).read_text(encoding="utf-8")
+        # Two inline scripts: the guard runs before the questions are parsed, the draw right after
+        # them; both before mkdocs-quiz's deferred script restores or grades anything.
+        root = get_relative_url("", page.url)
         try:
-            guard = progress.exam_guard_tag(rjsmin.jsmin(source), get_relative_url("", page.url))
+            guard = progress.exam_guard_tag(_minified(config, progress.EXAM_GUARD), root)
+            draw = progress.exam_draw_tag(_minified(config, progress.EXAM_DRAW), _course, root)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path), 1)
+        return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path) + "\n" + draw, 1)
     return markdown
+
+
+def _minified(config: MkDocsConfig, asset: str) -> str:
+    return rjsmin.jsmin(Path(config.docs_dir, asset).read_text(encoding="utf-8"))
 
 
 def _offline_download(page: Page) -> str:

@@ -42,6 +42,17 @@ class Location:
         return f"{self.path}:{self.line}"
 
 
+# Characters that would break a message's one line, or hide in it: C0/C1 controls, line separators.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_MESSAGE = 1000
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A value echoed in a message: one line, control characters made visible, long text cut."""
+    text = _INVISIBLE.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing an author got wrong, with what to do about it (in Indonesian)."""
@@ -50,7 +61,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        # Always one line of bounded length, whatever text a message quotes.
+        return f"{self.where}: {shown(self.message, MAX_MESSAGE)}"
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,6 @@ class Question:
     text: str
     explanation: str
     options: tuple[Option, ...] = ()
-    final_exam: bool = False
     where: Location = field(default=Location(""), compare=False)
 
     @property
@@ -129,8 +140,11 @@ class Lesson:
 @dataclass(frozen=True)
 class Quiz:
     lesson: Lesson
-    questions: tuple[Question, ...]
+    questions: tuple[Question, ...]  # the lesson's practice quiz, shown on its page
     path: str  # the quiz file, relative to the project
+    exam_pool: tuple[Question, ...] = ()  # final-evaluation items of this lesson, never shown in practice
+    in_exam: bool = True  # False when the file opts out with `evaluasi_akhir: []` (e.g. orientation)
+    category: tuple[str, ...] = ()  # the LMS category path, when not course → module → lesson
 
 
 @dataclass(frozen=True)
@@ -179,8 +193,13 @@ class Course:
 
     @property
     def final_exam(self) -> tuple[tuple[Question, Lesson], ...]:
-        """The questions marked for the final evaluation, each with its lesson, in course order."""
-        return tuple((q, quiz.lesson) for quiz in self.quizzes for q in quiz.questions if q.final_exam)
+        """The final evaluation's pool, each item with its lesson, in course order."""
+        return tuple((q, quiz.lesson) for quiz in self.quizzes for q in quiz.exam_pool)
+
+    @property
+    def all_questions(self) -> tuple[Question, ...]:
+        """Practice questions and the final evaluation's pool: every item of the bank."""
+        return self.questions + tuple(q for q, _ in self.final_exam)
 
     def quiz_for(self, lesson_path: str) -> Quiz | None:
         return next((quiz for quiz in self.quizzes if quiz.lesson.path == lesson_path), None)

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from . import textfile, yamlsource
 from .model import Location, Problem
 
 
@@ -31,19 +32,28 @@ class NavPage:
 
 
 def read(config_file: Path) -> tuple[tuple[NavPage, ...], list[Problem]]:
+    shown = config_file.name
+    text, problems = textfile.read(config_file, shown)
+    if text is None:
+        return (), problems
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        detail = getattr(error, "problem", None) or "struktur tidak dikenali"
         return (), [
             Problem(
-                Location(config_file.name, line),
-                f"sintaks YAML tidak valid ({detail}). Judul yang memuat titik dua perlu diapit tanda kutip.",
+                Location(shown, line),
+                f"sintaks YAML tidak valid: {yamlsource.explain(error)}. Judul yang memuat titik dua perlu diapit "
+                "tanda kutip.",
             )
         ]
-    return tuple(_flatten(config.get("nav") or [], None)), []
+    except (ValueError, TypeError, AttributeError, RecursionError):  # a bad explicit tag, absurd nesting
+        return (), [Problem(Location(shown, 1), "mkdocs.yml tidak dapat dibaca: periksa nilai bertanda (!!...) dan susunannya.")]
+    if not isinstance(config, dict):
+        return (), [Problem(Location(shown, 1), 'mkdocs.yml harus berisi kolom-kolom (mis. "site_name:", "nav:"), bukan daftar.')]
+    nav = config.get("nav") or []
+    return tuple(_flatten(nav if isinstance(nav, list) else [], None)), []
 
 
 def _flatten(items: list[Any], module: str | None) -> list[NavPage]:

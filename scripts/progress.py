@@ -14,16 +14,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import lessons, render
+from . import lessons, render, textfile
 from .model import Course, Location, Problem
 
 EXAM_MARKER = "<!-- evaluasi-akhir -->"
-MIN_EXAM_QUESTIONS = 30
+DRAW_SIZE = 30  # items each attempt of the final evaluation draws from the pool
+MIN_POOL = 2 * DRAW_SIZE  # so that a retry draws a mostly fresh set
+MIN_POOL_PER_LESSON = 2
 PASS_MARK = 70  # percent of the final evaluation's questions answered correctly
 DATA_FILE = "assets/kursus-data.js"
 # The final evaluation's guard: it must run while the page is parsed, before mkdocs-quiz's deferred
 # script, so the build writes it inline in front of the evaluation's questions.
 EXAM_GUARD = "assets/kemajuan-evaluasi.js"
+# Chooses each attempt's items on the evaluation page; inline after the pool, before mkdocs-quiz.
+EXAM_DRAW = "assets/evaluasi-undian.js"
 DATA_VERSION = 1  # raised when the shape changes, so an old cached script is recognised
 
 
@@ -47,7 +51,7 @@ def course_data(course: Course) -> dict[str, Any]:
     return {
         "version": DATA_VERSION,
         "modules": modules,
-        "final_exam": {"questions": exam, "count": len(exam), "pass_mark": PASS_MARK},
+        "final_exam": {"questions": exam, "count": len(exam), "draw": DRAW_SIZE, "pass_mark": PASS_MARK},
     }
 
 
@@ -62,12 +66,17 @@ def data_script(course: Course) -> str:
 def exam_guard_tag(script: str, root: str) -> str:
     """Markdown for the guard, inline: `script` is EXAM_GUARD minified (no blank line, so Markdown
     keeps it as one raw block), `root` the site root relative to the evaluation page."""
+    return _inline_tag(script, EXAM_GUARD, {"data-root": root})
+
+
+def _inline_tag(script: str, name: str, attributes: dict[str, str]) -> str:
     if "</script" in script.lower() or re.search(r"\n\s*\n", script.strip()):
         raise ValueError(
-            f"{EXAM_GUARD} tidak dapat ditulis langsung di halaman evaluasi: setelah diperkecil, skrip itu "
+            f"{name} tidak dapat ditulis langsung di halaman evaluasi: setelah diperkecil, skrip itu "
             "tidak boleh berisi baris kosong atau </script>. Perbaiki skripnya."
         )
-    return f'<script data-root="{html.escape(root, quote=True)}">{script.strip()}</script>\n\n'
+    attrs = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in attributes.items())
+    return f"<script{attrs}>{script.strip()}</script>\n\n"
 
 
 def exam_pages(root: Path) -> list[Location]:
@@ -75,8 +84,8 @@ def exam_pages(root: Path) -> list[Location]:
     docs = root / "docs"
     found: list[Location] = []
     for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        text = file.read_text(encoding="utf-8")
-        if EXAM_MARKER not in text:
+        text, _ = textfile.read(file, "")  # an unreadable page is reported where lessons are read
+        if text is None or EXAM_MARKER not in text:
             continue
         shown = f"docs/{file.relative_to(docs).as_posix()}"
         found.extend(Location(shown, number) for number, line in lessons.outside_code(text) if EXAM_MARKER in line)
@@ -84,31 +93,74 @@ def exam_pages(root: Path) -> list[Location]:
 
 
 def exam_problems(root: Path, course: Course) -> list[Problem]:
-    """A page that shows the final evaluation needs enough marked questions, from every module."""
+    """A page that shows the final evaluation needs a pool large enough for fresh draws, fed by
+    every lesson that takes part."""
     pages = exam_pages(root)
     if not pages:
         return []
-    marked = course.final_exam
-    modules = list(dict.fromkeys(quiz.lesson.module for quiz in course.quizzes))
-    covered = {lesson.module for _, lesson in marked}
-    missing = [module or "(pelajaran tanpa modul)" for module in modules if module not in covered]
     problems: list[Problem] = []
-    for where in pages:
-        if len(marked) < MIN_EXAM_QUESTIONS:
+    for quiz in course.quizzes:
+        if quiz.in_exam and len(quiz.exam_pool) < MIN_POOL_PER_LESSON:
             problems.append(
                 Problem(
-                    where,
-                    f"halaman ini memuat penanda {EXAM_MARKER}, tetapi bank soal baru menandai {len(marked)} "
-                    f"soal untuk evaluasi akhir; perlu sedikitnya {MIN_EXAM_QUESTIONS}. Tambahkan "
-                    '"evaluasi_akhir: true" pada soal lain di quizzes/*.yml (soal ditandai, bukan disalin).',
+                    Location(quiz.path, 1),
+                    f"kumpulan evaluasi akhir pelajaran ini berisi {len(quiz.exam_pool)} soal; perlu sedikitnya "
+                    f'{MIN_POOL_PER_LESSON}. Tulis soal baru (bukan salinan soal latihan) di bawah "evaluasi_akhir:", '
+                    'atau tulis "evaluasi_akhir: []" bila pelajaran ini tidak diuji di evaluasi akhir.',
                 )
             )
-        if missing:
+    pool = len(course.final_exam)
+    for where in pages:
+        if pool < MIN_POOL:
             problems.append(
                 Problem(
                     where,
-                    f"evaluasi akhir belum memuat soal dari {', '.join(missing)}. Tandai sedikitnya satu soal "
-                    'dari setiap modul dengan "evaluasi_akhir: true" di quizzes/*.yml.',
+                    f"halaman ini memuat penanda {EXAM_MARKER}, tetapi kumpulan evaluasi akhir baru berisi {pool} "
+                    f"soal; perlu sedikitnya {MIN_POOL} (dua kali {DRAW_SIZE} soal yang ditarik setiap percobaan). "
+                    'Tambahkan soal di bawah "evaluasi_akhir:" pada quizzes/*.yml.',
                 )
             )
     return problems
+
+
+def exam_plan(course: Course, size: int = DRAW_SIZE) -> list[dict[str, Any]]:
+    """How each attempt draws: per module, its pool's question anchors and how many to take.
+
+    Seats go to modules in proportion to their lessons in the evaluation (largest remainder, ties
+    to the earlier module), capped by what a module's pool holds, so every module is tested."""
+    strata: list[dict[str, Any]] = []
+    lessons_of: dict[str, int] = {}
+    for quiz in course.quizzes:
+        if not quiz.exam_pool:
+            continue
+        module = quiz.lesson.module
+        if module not in lessons_of:
+            lessons_of[module] = 0
+            strata.append({"module": module, "ids": [], "take": 0})
+        lessons_of[module] += 1
+        next(s for s in strata if s["module"] == module)["ids"].extend(render.anchor(q) for q in quiz.exam_pool)
+    total_lessons = sum(lessons_of.values())
+    size = min(size, sum(len(s["ids"]) for s in strata))
+    if not total_lessons:
+        return strata
+    shares = [size * lessons_of[s["module"]] / total_lessons for s in strata]
+    for stratum, share in zip(strata, shares):
+        stratum["take"] = min(int(share), len(stratum["ids"]))
+    by_remainder = sorted(range(len(strata)), key=lambda i: (-(shares[i] - int(shares[i])), i))
+    while sum(s["take"] for s in strata) < size:
+        grown = False
+        for index in by_remainder:
+            if sum(s["take"] for s in strata) >= size:
+                break
+            if strata[index]["take"] < len(strata[index]["ids"]):
+                strata[index]["take"] += 1
+                grown = True
+        if not grown:
+            break
+    return strata
+
+
+def exam_draw_tag(script: str, course: Course, root: str) -> str:
+    """Markdown for the inline script that draws this attempt's items (see exam_guard_tag)."""
+    plan = json.dumps({"size": DRAW_SIZE, "strata": exam_plan(course)}, ensure_ascii=False, separators=(",", ":"))
+    return _inline_tag(script, EXAM_DRAW, {"data-root": root, "data-plan": plan})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import item_rules
 from .model import BLANK_PATTERN, Kind, Level, Option, Problem, Question
 from .yamlsource import Document, Path_
 
@@ -38,7 +39,6 @@ def build(entry: dict[str, Any], document: Document, at: Path_) -> tuple[Questio
         text=str(entry["pertanyaan"]).strip(),
         explanation=str(entry["penjelasan"]).strip(),
         options=options,
-        final_exam=bool(entry.get("evaluasi_akhir", False)),
         where=document.where(at),
     )
     return question, _content_problems(question, document, at)
@@ -64,6 +64,8 @@ def _content_problems(question: Question, document: Document, at: Path_) -> list
         problems.extend(_blank_problems(question, document, at))
     else:
         problems.extend(_choice_problems(question, document, at))
+        option_lines = [document.where(at + ("pilihan", n, "teks")) for n in range(len(question.options))]
+        problems.extend(item_rules.question_problems(question, document.where(at + ("pilihan",), key=True), option_lines))
     return problems
 
 

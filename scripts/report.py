@@ -23,7 +23,7 @@ def summary(course: Course) -> str:
     questions = course.questions
     return (
         f"Bank soal bersih: {len(questions)} soal di {len(course.quizzes)} pelajaran, "
-        f"{sum(q.final_exam for q in questions)} dipakai di Evaluasi akhir."
+        f"dan {len(course.final_exam)} soal di kumpulan Evaluasi akhir."
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
-from .model import Problem
+from .model import Problem, shown
 from .yamlsource import Document, Path_
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quizzes" / "schema.json"
@@ -116,7 +116,7 @@ def _describe(error: ValidationError, document: Document) -> list[Problem]:
         ]
     if error.validator == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        suggestion = _suggest(str(error.instance), [str(c) for c in error.validator_value])
+        suggestion = _suggest(str(error.instance)[:100], [str(c) for c in error.validator_value])
         return [
             Problem(
                 document.where(at),
@@ -131,14 +131,14 @@ def _describe(error: ValidationError, document: Document) -> list[Problem]:
                 f'"{field}" perlu sedikitnya {error.validator_value} butir.',
             )
         ]
-    return [Problem(document.where(at), f'"{field}" tidak sesuai format ({error.message}).')]
+    return [Problem(document.where(at), f'"{field}" tidak sesuai format yang diminta. Lihat quizzes/schema.json.')]
 
 
 def _unknown_field(document: Document, at: Path_, key: str, allowed: list[str]) -> Problem:
-    suggestion = _suggest(key, allowed)
+    suggestion = _suggest(key[:100], allowed)
     return Problem(
         document.where(at + (key,), key=True),
-        f'kolom "{key}" tidak dikenal. Kolom yang boleh di sini: {", ".join(allowed)}.{suggestion}',
+        f'kolom "{shown(key)}" tidak dikenal. Kolom yang boleh di sini: {", ".join(allowed)}.{suggestion}',
     )
 
 
@@ -154,4 +154,4 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
-    return f'"{value}"'
+    return f'"{shown(value)}"'

@@ -74,25 +74,120 @@ class Document:
         return Location(self.path, self.key_line(at) if key else self.line(at))
 
 
+# PyYAML explains a syntax error in English; authors read Indonesian. Known problems are
+# translated; anything else gets a general description rather than English text.
+EXPLANATIONS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t'", "ada karakter tab; gunakan spasi untuk indentasi"),
+    ("found a tab character", "ada karakter tab; gunakan spasi untuk indentasi"),
+    ("mapping values are not allowed", "ada titik dua di tempat yang tidak terduga; apit teks yang memuat \": \" dengan tanda kutip"),
+    ("could not find expected ':'", "tanda titik dua setelah nama kolom tidak ditemukan"),
+    ("did not find expected key", "indentasi tidak cocok dengan baris di atasnya"),
+    ("did not find expected '-' indicator", "butir daftar tidak diawali \"- \" dengan indentasi yang sama"),
+    ("did not find expected node content", "nilai tidak ditemukan setelah tanda pemisah"),
+    ("found undefined alias", "alias (*nama) tanpa jangkar (&nama)"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    ("found unknown escape character", "ada garis miring terbalik (\\) yang tidak dikenal di dalam tanda kutip ganda"),
+    ("expected <block end>, but found", "indentasi tidak cocok dengan baris di atasnya"),
+    ("expected ',' or ']'", "daftar dalam kurung siku [...] belum ditutup atau kurang koma"),
+    ("expected ',' or '}'", "kumpulan dalam kurung kurawal {...} belum ditutup atau kurang koma"),
+    ("found duplicate anchor", "jangkar (&nama) yang sama ditulis dua kali"),
+    ("control characters are not allowed", "ada karakter kendali yang tak terlihat; hapus karakter itu"),
+    ("unacceptable character", "ada karakter yang tidak boleh ada di berkas YAML; hapus karakter itu"),
+    ("found character '@'", "nilai tidak boleh diawali @ atau `; apit dengan tanda kutip"),
+    ("found character '`'", "nilai tidak boleh diawali @ atau `; apit dengan tanda kutip"),
+    ("while scanning a quoted scalar", "tanda kutip belum ditutup"),
+    ("while scanning a simple key", "tanda titik dua setelah nama kolom tidak ditemukan"),
+    ("while scanning an anchor", "nama jangkar (&nama) tidak sah"),
+    ("while scanning an alias", "nama alias (*nama) tidak sah"),
+    ("while scanning a tag", "tanda (!...) tidak sah"),
+    ("while scanning a block scalar", "blok teks (| atau >) tidak sah"),
+    ("while scanning a directive", "arahan (%...) tidak sah"),
+    ("expected a single document", "berkas berisi lebih dari satu dokumen (---); sisakan satu"),
+    ("but found another document", "berkas berisi lebih dari satu dokumen (---); sisakan satu"),
+)
+MAX_DEPTH = 40  # a quiz file nests five levels; anything far deeper is damage, not content
+
+
+def explain(error: yaml.YAMLError) -> str:
+    """What went wrong, in Indonesian, on one line."""
+    said = " ".join(str(getattr(error, part, None) or "") for part in ("context", "problem"))
+    return next((indonesian for english, indonesian in EXPLANATIONS if english in said), "susunan YAML tidak dikenali")
+
+
+def _graph_problem(root: yaml.Node, path: str) -> Problem | None:
+    """Aliases and absurd nesting, found before any value is built: an alias shares one node in
+    several places, which a 446-byte file can multiply into billions of values downstream."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            return Problem(
+                Location(path, node.start_mark.line + 1),
+                "nilai di baris ini dipakai ulang lewat alias YAML (&nama dan *nama); bank soal tidak memakai "
+                "alias. Tulis nilainya langsung di setiap tempat.",
+            )
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return Problem(
+                Location(path, node.start_mark.line + 1),
+                f"susunan bersarang lebih dari {MAX_DEPTH} tingkat; periksa tanda kurung dan indentasi di sini.",
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return None
+
+
+def _unbuildable(loader: _Loader, root: yaml.Node) -> yaml.Node:
+    """The first node whose explicit tag (e.g. `!!int teks`) cannot be built."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except Exception:  # noqa: BLE001 - whatever PyYAML raises, this node is the culprit
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+    return root
+
+
 def load(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse `text`; on a syntax error return no document and a problem naming its line."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None  # one parse, not two
+        problem = _graph_problem(root, path) if root is not None else None
+        if problem is not None:
+            return None, [problem]
+        try:
+            data = loader.construct_document(root) if root is not None else None  # one parse, not two
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+            node = _unbuildable(_Loader(text), root)
+            return None, [
+                Problem(
+                    Location(path, node.start_mark.line + 1),
+                    "nilai bertanda YAML (mis. !!int atau !!timestamp) di baris ini tidak dapat dibaca. "
+                    "Hapus tandanya dan tulis nilainya sebagai teks biasa.",
+                )
+            ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        detail = error.problem or "struktur tidak dikenali"
         return None, [
             Problem(
                 Location(path, line),
-                f"sintaks YAML tidak valid ({detail}). Periksa indentasi (gunakan spasi, bukan tab), "
+                f"sintaks YAML tidak valid: {explain(error)}. Periksa indentasi (gunakan spasi, bukan tab), "
                 "tanda titik dua setelah nama kolom, dan tanda kutip yang belum ditutup.",
             )
         ]
     except yaml.YAMLError as error:
-        return None, [Problem(Location(path, 1), f"berkas YAML tidak dapat dibaca ({error}).")]
+        return None, [Problem(Location(path, 1), f"berkas YAML tidak dapat dibaca: {explain(error)}.")]
     finally:
         loader.dispose()
     problems = [

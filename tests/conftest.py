@@ -106,5 +106,6 @@ def page(browser: object) -> Iterator[object]:
 
 
 def option(block, question, choice):  # type: ignore[no-untyped-def]
-    """The input of one option inside a rendered question (options render in bank order)."""
-    return block.locator("fieldset input[name=answer]").nth(question.options.index(choice))
+    """The input of one option inside a rendered question. The site shuffles options on every load,
+    so an option is found by its value, mkdocs-quiz's index of the option in the bank."""
+    return block.locator(f'fieldset input[name=answer][value="{question.options.index(choice)}"]')

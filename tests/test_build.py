@@ -166,3 +166,22 @@ def test_broken_link_in_a_lesson_fails_the_strict_build(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "tidak-ada" in result.stdout + result.stderr
+
+
+def test_no_cue_strategy_beats_chance_by_more_than_ten_points(site: Path) -> None:
+    """A student who knows nothing, reading the built pages' cues with options shuffled as the site
+    shuffles them, scores within 10 points of blind chance on the lessons and the final evaluation."""
+    from scripts import cue_guesser, quiz_markup
+
+    loaded, _ = course.load(ROOT)
+    lessons = [
+        item
+        for quiz in loaded.quizzes
+        for item in quiz_markup.items((site / quiz.lesson.url / "index.html").read_text(encoding="utf-8"))
+    ]
+    evaluation = quiz_markup.items((site / "modul-7" / "evaluasi-akhir" / "index.html").read_text(encoding="utf-8"))
+    assert len(lessons) == len(loaded.questions) and len(evaluation) == len(loaded.final_exam)
+    for items in (lessons, evaluation):
+        base = cue_guesser.chance_score(items)
+        for name, ranking in cue_guesser.STRATEGIES.items():
+            assert cue_guesser.expected_score(items, ranking, shuffled=True) - base <= 0.10, name

@@ -88,7 +88,7 @@ def test_question_markdown_is_mkdocs_quiz_syntax() -> None:
     assert "[[keberfungsian sosial]]" in text and "fungsi sosial]]" not in text
     assert text.startswith("<quiz>") and text.endswith("</quiz>")
     multiple = render.question_markdown(by_id["per-soal-4"], quiz.lesson, 4, 8)
-    assert "- [x] Dua\n- [x] Empat\n- [ ] Tiga\n> Tiga adalah bilangan ganjil." in multiple
+    assert "- [x] Dua\n- [ ] Tiga\n> Tiga adalah bilangan ganjil.\n- [x] Empat" in multiple
     assert 'href="#konsep-kedua">Konsep kedua</a>' in multiple
 
 

@@ -35,8 +35,9 @@ def lesson_quizzes() -> list[Quiz]:
 
 
 def exported(quizzes: list[Quiz]) -> Iterator[tuple[str, list[Quiz]]]:
-    """(file stem, its quizzes): the whole course, then each lesson."""
+    """(file stem, its quizzes): the whole course, the final evaluation's pool, then each lesson."""
     yield exports.COURSE_SLUG, list(COURSE.quizzes)
+    yield exports.EXAM_SLUG, exports.exam_pool(COURSE)
     for quiz in quizzes:
         yield quiz.lesson.slug, [quiz]
 
@@ -74,7 +75,6 @@ def hostile_questions() -> tuple[Question, ...]:
                 Option("[html] bukan format", False, ""),
                 Option("= sama dengan di depan", False, "# pagar di depan"),
             ),
-            final_exam=True,
             **common,
         ),
         Question(
@@ -366,6 +366,7 @@ def test_moodle_xml_holds_every_question_with_answers_grades_and_feedback() -> N
 def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
     quizzes = lesson_quizzes()
     elements = moodle_questions(FILES[f"{exports.COURSE_SLUG}-moodle.xml"])
+    assert all(text_of(e, "category/text").split("/")[3] != categories.EXAM_TITLE for e in elements if e.get("type") == "category")
     current = None
     seen_paths = []
     for element in elements:
@@ -379,6 +380,25 @@ def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
     for module in modules:
         assert categories.path([categories.COURSE_TITLE, module]) in seen_paths
     assert all(path.startswith("$course$/top/Intervensi Sosial/") for path in seen_paths)
+
+
+def test_the_pool_has_its_own_category_per_module_and_stays_out_of_practice_files() -> None:
+    pool = exports.exam_pool(COURSE)
+    pool_ids = {q.id for quiz in pool for q in quiz.questions}
+    assert len(pool_ids) == len(COURSE.final_exam) > 0
+    for name, content in FILES.items():
+        if exports.EXAM_SLUG in name or not name.endswith((".xml", ".txt", ".html")):
+            continue
+        assert not any(f">{qid}<" in content.decode("utf-8") or f"::{qid}::" in content.decode("utf-8") for qid in pool_ids), name
+    elements = moodle_questions(FILES[f"{exports.EXAM_SLUG}-moodle.xml"])
+    paths = [text_of(e, "category/text") for e in elements if e.get("type") == "category"]
+    modules = list(dict.fromkeys(quiz.lesson.module for quiz in pool))
+    assert paths == [categories.path([categories.COURSE_TITLE, categories.EXAM_TITLE])] + [
+        categories.path([categories.COURSE_TITLE, categories.EXAM_TITLE, module]) for module in modules
+    ]
+    tagged = [e for e in elements if e.get("type") != "category"]
+    assert len(tagged) == len(pool_ids)
+    assert all("evaluasi-akhir" in [text_of(tag, ".") for tag in e.findall("tags/tag/text")] for e in tagged)
 
 
 def test_hostile_text_survives_moodle_xml() -> None:
@@ -436,7 +456,7 @@ def check_gift_question(parsed: dict[str, object], question: Question, quiz: Qui
     assert parsed["name"] == question.id and parsed["idnumber"] == question.id
     assert parsed["format"] == "html"
     assert question.level.value in parsed["tags"]
-    assert ("evaluasi-akhir" in parsed["tags"]) == question.final_exam
+    assert ("evaluasi-akhir" in parsed["tags"]) == bool(quiz.category)
     assert parsed["generalfeedback"] == markup.general_feedback_html(question, quiz.lesson)
     if question.kind is Kind.BLANK:
         assert parsed["qtype"] == "shortanswer"
@@ -469,7 +489,7 @@ def test_gift_files_parse_like_the_bank_in_moodle() -> None:
             check_gift_question(found, question, quiz)
         lesson_categories = [p["category"] for p in parsed if p["qtype"] == "category"]
         for quiz in quizzes:
-            assert categories.path(categories.names(quiz.lesson)) in lesson_categories
+            assert categories.path(categories.of_quiz(quiz)) in lesson_categories
 
 
 def test_hostile_questions_parse_from_gift_or_are_left_out_with_a_reason() -> None:
@@ -635,7 +655,7 @@ def test_two_builds_are_byte_identical() -> None:
 
 
 def test_build_offers_every_file_for_the_course_and_each_lesson() -> None:
-    expected = set(exports.file_names(None).values())
+    expected = set(exports.file_names(None).values()) | set(exports.file_names(exports.EXAM_SLUG).values())
     for quiz in COURSE.quizzes:
         expected |= set(exports.file_names(quiz.lesson.slug).values())
     assert set(FILES) == expected
@@ -651,15 +671,15 @@ def test_a_lesson_named_like_the_course_files_is_refused() -> None:
 def test_downloads_table_counts_questions_per_type_and_links_every_file() -> None:
     table = exports.downloads_markdown(COURSE, "../unduhan/")
     rows = [line for line in table.splitlines() if line.startswith("|")][2:]
-    assert len(rows) == len(COURSE.quizzes) + 1
-    for row, quizzes in zip(rows, [list(COURSE.quizzes), *([q] for q in COURSE.quizzes)]):
+    assert len(rows) == len(COURSE.quizzes) + 2
+    for row, quizzes in zip(rows, [list(COURSE.quizzes), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]):
         cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
         questions = [q for quiz in quizzes for q in quiz.questions]
         single, multiple, blank = (sum(q.kind is kind for q in questions) for kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK))
         assert cells[2] == f"{len(questions)} ({single} / {multiple} / {blank})"
         links = re.findall(r"\]\(\.\./unduhan/([^)]+)\)", cells[3])
         assert len(links) == 6 and set(links) <= set(FILES)
-    assert "Seluruh kursus" in rows[0]
+    assert "Seluruh kursus" in rows[0] and exports.EXAM_TITLE in rows[1]
     pipe = Course((replace(HOSTILE, lesson=replace(HOSTILE_LESSON, title="A | B")),))
     assert "A \\| B" in exports.downloads_markdown(pipe, "x/")
 

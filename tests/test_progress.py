@@ -28,29 +28,23 @@ def overlay(target: Path, files: dict[str, str]) -> Path:
     return target
 
 
-def mark_all(quiz_text: str) -> str:
-    """Every question of a quiz file marked for the final evaluation."""
-    return re.sub(r"(?m)^(  - id: .*\n)", r"\1    evaluasi_akhir: true\n", quiz_text)
-
-
-def extra_questions(prefix: str, count: int) -> str:
-    """Valid questions to append to a quiz file, each marked for the final evaluation."""
-    return "".join(
+def pool(prefix: str, count: int, start: int = 1) -> str:
+    """An `evaluasi_akhir:` list of `count` valid, distinct final-evaluation items."""
+    return "\nevaluasi_akhir:\n" + "".join(
         f"""
-  - id: {prefix}-tambahan-{n}
-    evaluasi_akhir: true
+  - id: {prefix}-ea-{n}
     jenis: tunggal
     tingkat: menerapkan
     bagian: konsep-pertama
-    pertanyaan: Soal tambahan {n} tentang konsep.
+    pertanyaan: Kasus evaluasi {prefix} {n} tentang konsep.
     pilihan:
       - teks: Jawaban benar
         benar: true
       - teks: Jawaban keliru
         umpan_balik: Pilihan ini keliru.
-    penjelasan: Pembahasan soal tambahan {n}.
+    penjelasan: Pembahasan kasus evaluasi {n}.
 """
-        for n in range(1, count + 1)
+        for n in range(start, start + count)
     )
 
 
@@ -58,11 +52,11 @@ def base_text(path: str) -> str:
     return (BASE / path).read_text(encoding="utf-8")
 
 
-def thirty_marked() -> dict[str, str]:
-    """Both base quizzes fully marked and grown to 15 questions each: 30 in the evaluation."""
+def with_pools(first: int, second: int) -> dict[str, str]:
+    """Both base quizzes with final-evaluation pools of the given sizes."""
     return {
-        "quizzes/pertama.yml": mark_all(base_text("quizzes/pertama.yml")) + extra_questions("per", 7),
-        "quizzes/kedua.yml": mark_all(base_text("quizzes/kedua.yml")) + extra_questions("ked", 7),
+        "quizzes/pertama.yml": base_text("quizzes/pertama.yml") + pool("per", first),
+        "quizzes/kedua.yml": base_text("quizzes/kedua.yml") + pool("ked", second),
     }
 
 
@@ -86,17 +80,19 @@ def test_course_data_lists_modules_and_lessons_in_nav_order() -> None:
     first = loaded.quizzes[0]
     assert lessons[0]["questions"] == [render.anchor(q) for q in first.questions]
     assert lessons[0]["count"] == len(first.questions) == 8
-    assert data["final_exam"] == {"questions": [], "count": 0, "pass_mark": 70}
+    assert data["final_exam"] == {"questions": [], "count": 0, "draw": 30, "pass_mark": 70}
 
 
-def test_course_data_lists_marked_questions_with_lesson_and_module(tmp_path: Path) -> None:
-    loaded, problems = course.load(overlay(tmp_path, thirty_marked()))
+def test_course_data_lists_the_pool_with_lesson_and_module(tmp_path: Path) -> None:
+    loaded, problems = course.load(overlay(tmp_path, with_pools(30, 30)))
     assert problems == []
     exam = progress.course_data(loaded)["final_exam"]
-    assert exam["count"] == len(exam["questions"]) == 30
-    first = {"id": "soal-per-soal-1", "lesson": "modul-1/pertama/", "module": "Modul 1 — Contoh"}
+    assert exam["count"] == len(exam["questions"]) == 60
+    first = {"id": "soal-per-ea-1", "lesson": "modul-1/pertama/", "module": "Modul 1 — Contoh"}
     assert exam["questions"][0] == first
     assert exam["questions"][-1]["lesson"] == "modul-1/kedua/"  # course order: first lesson, then the second
+    practice = {render.anchor(q) for q in loaded.questions}
+    assert practice.isdisjoint(q["id"] for q in exam["questions"])  # the pool is never practice
 
 
 def test_data_script_is_one_assignment_of_the_course_data() -> None:
@@ -139,48 +135,92 @@ def test_no_evaluation_page_means_no_requirement() -> None:
     assert problems == []  # the base marks no question and has no evaluation page
 
 
-def test_evaluation_page_needs_thirty_marked_questions(tmp_path: Path) -> None:
+def test_evaluation_page_needs_a_pool_from_every_lesson(tmp_path: Path) -> None:
     _, problems = course.load(overlay(tmp_path, {"docs/evaluasi.md": EXAM_PAGE}))
+    lesson = (
+        "kumpulan evaluasi akhir pelajaran ini berisi 0 soal; perlu sedikitnya 2. Tulis soal baru (bukan "
+        'salinan soal latihan) di bawah "evaluasi_akhir:", atau tulis "evaluasi_akhir: []" bila pelajaran '
+        "ini tidak diuji di evaluasi akhir."
+    )
     assert messages(problems) == [  # sorted by file, line and message, as every report is
-        "docs/evaluasi.md:7: evaluasi akhir belum memuat soal dari Modul 1 — Contoh. Tandai sedikitnya "
-        'satu soal dari setiap modul dengan "evaluasi_akhir: true" di quizzes/*.yml.',
-        "docs/evaluasi.md:7: halaman ini memuat penanda <!-- evaluasi-akhir -->, tetapi bank soal baru "
-        "menandai 0 soal untuk evaluasi akhir; perlu sedikitnya 30. Tambahkan \"evaluasi_akhir: true\" "
-        "pada soal lain di quizzes/*.yml (soal ditandai, bukan disalin).",
+        "docs/evaluasi.md:7: halaman ini memuat penanda <!-- evaluasi-akhir -->, tetapi kumpulan evaluasi "
+        "akhir baru berisi 0 soal; perlu sedikitnya 60 (dua kali 30 soal yang ditarik setiap percobaan). "
+        'Tambahkan soal di bawah "evaluasi_akhir:" pada quizzes/*.yml.',
+        f"quizzes/kedua.yml:1: {lesson}",
+        f"quizzes/pertama.yml:1: {lesson}",
     ]
 
 
-def test_sixteen_marked_questions_are_not_enough(tmp_path: Path) -> None:
-    files = {
-        "docs/evaluasi.md": EXAM_PAGE,
-        "quizzes/pertama.yml": mark_all(base_text("quizzes/pertama.yml")),
-        "quizzes/kedua.yml": mark_all(base_text("quizzes/kedua.yml")),
-    }
-    _, problems = course.load(overlay(tmp_path, files))
+def test_fifty_nine_in_the_pool_are_not_enough(tmp_path: Path) -> None:
+    _, problems = course.load(overlay(tmp_path, {"docs/evaluasi.md": EXAM_PAGE, **with_pools(30, 29)}))
     assert len(problems) == 1
-    assert "baru menandai 16 soal" in problems[0].message and problems[0].where.path == "docs/evaluasi.md"
+    assert "baru berisi 59 soal" in problems[0].message and problems[0].where.path == "docs/evaluasi.md"
 
 
-def test_thirty_marked_questions_from_every_module_pass(tmp_path: Path) -> None:
-    _, problems = course.load(overlay(tmp_path, {"docs/evaluasi.md": EXAM_PAGE, **thirty_marked()}))
+def test_sixty_in_the_pool_with_two_from_a_lesson_pass(tmp_path: Path) -> None:
+    _, problems = course.load(overlay(tmp_path, {"docs/evaluasi.md": EXAM_PAGE, **with_pools(58, 2)}))
     assert messages(problems) == []
 
 
-def test_every_module_needs_a_question_in_the_evaluation(tmp_path: Path) -> None:
+def test_one_item_from_a_lesson_is_not_enough(tmp_path: Path) -> None:
+    _, problems = course.load(overlay(tmp_path, {"docs/evaluasi.md": EXAM_PAGE, **with_pools(59, 1)}))
+    assert [(p.where.path, p.where.line) for p in problems] == [("quizzes/kedua.yml", 1)]
+    assert "berisi 1 soal; perlu sedikitnya 2" in problems[0].message
+
+
+def test_a_lesson_can_stay_out_of_the_evaluation(tmp_path: Path) -> None:
+    files = {
+        "docs/evaluasi.md": EXAM_PAGE,
+        "quizzes/pertama.yml": base_text("quizzes/pertama.yml") + pool("per", 60),
+        "quizzes/kedua.yml": base_text("quizzes/kedua.yml") + "\nevaluasi_akhir: []\n",
+    }
+    loaded, problems = course.load(overlay(tmp_path, files))
+    assert messages(problems) == []
+    assert [quiz.in_exam for quiz in loaded.quizzes] == [True, False]
+
+
+def test_pool_items_are_checked_like_practice_items(tmp_path: Path) -> None:
+    files = with_pools(2, 2)
+    files["quizzes/kedua.yml"] = files["quizzes/kedua.yml"].replace("ked-ea-2", "per-soal-1")
+    _, problems = course.load(overlay(tmp_path, files))
+    assert messages(problems) == [  # files are read in name order: kedua.yml first
+        'quizzes/pertama.yml:3: id "per-soal-1" sudah dipakai di quizzes/kedua.yml:110. Setiap soal perlu id '
+        "yang unik di seluruh bank soal."
+    ]
+
+
+def test_exam_plan_draws_per_module_in_proportion_to_its_lessons(tmp_path: Path) -> None:
     nav = base_text("mkdocs.yml") + "  - Modul 2 — Lanjutan:\n      - Pelajaran ketiga: modul-2/ketiga.md\n"
-    third_quiz = base_text("quizzes/pertama.yml").replace("per-soal-", "ket-soal-")
     files = {
         "mkdocs.yml": nav,
         "docs/modul-2/ketiga.md": base_text("docs/modul-1/pertama.md").replace("Pelajaran pertama", "Pelajaran ketiga"),
-        "quizzes/ketiga.yml": third_quiz,
-        "docs/evaluasi.md": EXAM_PAGE,
-        **thirty_marked(),
+        "quizzes/ketiga.yml": base_text("quizzes/pertama.yml").replace("per-soal-", "ket-soal-")
+        .replace("Soal nomor", "Butir nomor").replace("Kemampuan menjalankan peran sosial disebut", "Orang yang sanggup memenuhi tuntutan hidupnya memiliki")
+        .replace("bilangan genap", "bilangan genap kecil") + pool("ket", 4),
+        **with_pools(20, 20),
     }
-    _, problems = course.load(overlay(tmp_path, files))
-    assert messages(problems) == [
-        "docs/evaluasi.md:7: evaluasi akhir belum memuat soal dari Modul 2 — Lanjutan. Tandai sedikitnya "
-        'satu soal dari setiap modul dengan "evaluasi_akhir: true" di quizzes/*.yml.'
+    loaded, problems = course.load(overlay(tmp_path, files))
+    assert problems == []
+    plan = progress.exam_plan(loaded)
+    # Two lessons of three in Modul 1 (20 seats), one in Modul 2 (10 seats), capped by its 4 items;
+    # the 6 seats left go where items remain.
+    assert [(s["module"], s["take"], len(s["ids"])) for s in plan] == [
+        ("Modul 1 — Contoh", 26, 40),
+        ("Modul 2 — Lanjutan", 4, 4),
     ]
+    assert sum(s["take"] for s in plan) == progress.DRAW_SIZE
+
+
+def test_exam_plan_of_a_small_pool_takes_everything(tmp_path: Path) -> None:
+    loaded, _ = course.load(overlay(tmp_path, with_pools(3, 2)))
+    assert [(s["take"], len(s["ids"])) for s in progress.exam_plan(loaded)] == [(5, 5)]
+
+
+def test_exam_draw_tag_carries_the_plan() -> None:
+    loaded, _ = course.load(BASE)
+    tag = progress.exam_draw_tag("var a = 1;", loaded, "..")
+    assert tag.startswith('<script data-root=".." data-plan="{&quot;size&quot;:30,&quot;strata&quot;:[]}">')
+    assert (ROOT / "docs" / progress.EXAM_DRAW).is_file()
 
 
 def test_a_marker_inside_a_code_block_is_not_an_evaluation(tmp_path: Path) -> None:

@@ -23,7 +23,8 @@ from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 FIRST, SECOND = COURSE.quizzes[0], COURSE.quizzes[1]
-EXAM = COURSE.final_exam
+POOL = {render.anchor(question): (question, lesson) for question, lesson in COURSE.final_exam}
+DRAW = progress.DRAW_SIZE
 DASHBOARD = "modul-7/kemajuan-belajar.md"
 EVALUATION = "modul-7/evaluasi-akhir.md"
 SUMMARY = "modul-7/ringkasan-hasil.md"
@@ -163,9 +164,15 @@ def check_dashboard_after_two_lessons(page, site: Site) -> None:
         assert all(canonical(href).endswith("/" + FIRST.lesson.url) for href in hrefs)
 
 
+def drawn(page) -> list:
+    """This attempt's items, (question, lesson) in the order the page shows them."""
+    ids = page.locator(".md-content .quiz[id]").evaluate_all("quizzes => quizzes.map(quiz => quiz.id)")
+    return [POOL[anchor] for anchor in ids]
+
+
 def nothing_revealed(page) -> None:
     quizzes = page.locator(".md-content .quiz")
-    assert quizzes.count() == len(EXAM)
+    assert quizzes.count() == DRAW
     assert page.locator(".md-content .quiz .quiz-feedback:visible").count() == 0
     assert page.locator(".md-content .quiz section.content:visible").count() == 0
     assert page.locator(".md-content .quiz .correct, .md-content .quiz .wrong").count() == 0
@@ -175,53 +182,64 @@ def nothing_revealed(page) -> None:
     assert stored in (None, "{}")
 
 
-def take_evaluation(page, site: Site) -> None:
-    """All but the last question answered, two of them wrong; nothing shows until submission."""
+def take_evaluation(page, site: Site) -> list:
+    """All but the last drawn question answered, two of them wrong; nothing shows until submission.
+    The drawn items, in page order."""
     page.goto(site.url(EVALUATION))
     panel = page.locator("#panel-evaluasi")
-    assert f"{len(EXAM)} soal" in panel.inner_text()
+    assert f"{DRAW} soal" in panel.inner_text()
     nothing_revealed(page)
+    exam = drawn(page)
+    # Stratified by module: every module of the pool is drawn, none beyond its share.
+    plan = {stratum["module"]: stratum["take"] for stratum in progress.exam_plan(COURSE)}
+    taken: dict[str, int] = {}
+    for _, lesson in exam:
+        taken[lesson.module] = taken.get(lesson.module, 0) + 1
+    assert taken == plan
+    labels = page.locator(".md-content .quiz .soal-label").all_inner_texts()
+    assert [label.split(" · ")[0] for label in labels] == [f"Soal {n} dari {DRAW}" for n in range(1, DRAW + 1)]
 
     wrong = {0, 3}
-    for index, (question, _) in enumerate(EXAM[:-1]):
+    for index, (question, _) in enumerate(exam[:-1]):
         select(page, question, correct=index not in wrong)
-    first = page.locator(f"#{render.anchor(EXAM[0][0])}")
+    first = page.locator(f"#{render.anchor(exam[0][0])}")
     first.get_by_role("button", name="Simpan jawaban").click()
     assert "Jawaban tersimpan" in first.locator(".evaluasi-tersimpan").inner_text()
-    assert f"Terjawab: {len(EXAM) - 1} dari {len(EXAM)}" in panel.inner_text()
+    assert f"Terjawab: {len(exam) - 1} dari {len(exam)}" in panel.inner_text()
     nothing_revealed(page)
 
-    page.reload()  # unsent answers survive a reload, still unrevealed
+    page.reload()  # unsent answers survive a reload, still unrevealed, on the same draw
     nothing_revealed(page)
-    assert f"Terjawab: {len(EXAM) - 1} dari {len(EXAM)}" in panel.inner_text()
+    assert drawn(page) == exam
+    assert f"Terjawab: {len(exam) - 1} dari {len(exam)}" in panel.inner_text()
 
     dialogs: list[str] = []
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Kumpulkan evaluasi").click()
     assert dialogs and "1 soal yang belum Anda jawab" in dialogs[0]
 
-    correct = len(EXAM) - 1 - len(wrong)
-    score = math.floor(correct / len(EXAM) * 100 + 0.5)
+    correct = len(exam) - 1 - len(wrong)
+    score = math.floor(correct / len(exam) * 100 + 0.5)
     result = page.locator(".evaluasi-hasil")
-    assert f"Skor Anda: {score}% ({correct} dari {len(EXAM)} soal benar)" in result.inner_text()
+    assert f"Skor Anda: {score}% ({correct} dari {len(exam)} soal benar)" in result.inner_text()
     assert ("Lulus" if score >= progress.PASS_MARK else "Belum lulus") in result.inner_text()
     assert page.evaluate("() => document.activeElement.id") == "hasil-evaluasi"
 
     # The breakdown per module, as the bank marks them.
     modules: dict[str, list[int]] = {}
-    for index, (_, lesson) in enumerate(EXAM):
+    for index, (_, lesson) in enumerate(exam):
         counts = modules.setdefault(lesson.module, [0, 0])
         counts[1] += 1
-        counts[0] += index not in wrong and index != len(EXAM) - 1
+        counts[0] += index not in wrong and index != len(exam) - 1
     rows = result.locator("tbody tr")
     assert rows.count() == len(modules)
     for title, (right, total) in modules.items():
         assert f"{right} / {total}" in row(page, title, ".evaluasi-hasil").inner_text()
 
     # Every question now shows mkdocs-quiz's feedback and the explanation with its lesson link.
-    assert page.locator(".md-content .quiz .quiz-feedback:visible").count() == len(EXAM)
-    assert page.locator(".md-content .quiz section.content:visible").count() == len(EXAM)
-    question, lesson = EXAM[3]
+    assert page.locator(".md-content .quiz .quiz-feedback:visible").count() == len(exam)
+    assert page.locator(".md-content .quiz section.content:visible").count() == len(exam)
+    question, lesson = exam[3]
     block = page.locator(f"#{render.anchor(question)}")
     assert block.get_by_text("Pembahasan.").is_visible()
     reread = block.locator(".soal-rujukan a").get_attribute("href") or ""
@@ -229,6 +247,7 @@ def take_evaluation(page, site: Site) -> None:
     review = result.locator(".evaluasi-tinjau")
     assert review.locator(f'a[href="#{render.anchor(question)}"]').count() == 1
     assert review.get_by_role("link", name=lesson.title).count() == 1
+    return exam
 
 
 def test_dashboard_counts_and_check_marks(page, server, errors) -> None:
@@ -255,11 +274,12 @@ def test_dashboard_under_a_subpath(page, subpath_server, errors) -> None:
 
 def test_final_evaluation_reveals_nothing_before_submission(page, server, errors) -> None:
     site = Site(server)
-    take_evaluation(page, site)
+    exam = take_evaluation(page, site)
 
-    page.reload()  # the review is kept, read-only
+    page.reload()  # the review is kept, read-only, on the submitted items
+    assert drawn(page) == exam
     assert page.locator(".evaluasi-hasil").is_visible()
-    assert page.locator(".md-content .quiz section.content:visible").count() == len(EXAM)
+    assert page.locator(".md-content .quiz section.content:visible").count() == len(exam)
     assert page.locator(".md-content .quiz input:not([disabled])").count() == 0
 
     page.goto(site.url(SUMMARY))
@@ -267,8 +287,8 @@ def test_final_evaluation_reveals_nothing_before_submission(page, server, errors
     sheet = page.locator(".ringkasan-lembar")
     assert "Siti Aminah" in sheet.inner_text()
     assert "bukan sertifikat" in sheet.inner_text()
-    correct = len(EXAM) - 3
-    assert f"({correct} dari {len(EXAM)} soal benar)" in sheet.inner_text()
+    correct = len(exam) - 3
+    assert f"({correct} dari {len(exam)} soal benar)" in sheet.inner_text()
     assert FIRST.lesson.title in sheet.inner_text()
 
     page.goto(site.url(EVALUATION))
@@ -277,9 +297,10 @@ def test_final_evaluation_reveals_nothing_before_submission(page, server, errors
         page.locator("#panel-evaluasi").get_by_role("button", name="Ulangi evaluasi").click()
     nothing_revealed(page)
     assert page.locator(".md-content .quiz input:checked").count() == 0
-    assert f"Terjawab: 0 dari {len(EXAM)}" in page.locator("#panel-evaluasi").inner_text()
+    assert f"Terjawab: 0 dari {DRAW}" in page.locator("#panel-evaluasi").inner_text()
     keys = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('course_exam_'))")
-    assert keys == []
+    assert [key.rstrip("/").rsplit("/", 1)[0] for key in keys] == ["course_exam_draw_"]  # only the new draw
+    assert drawn(page) != exam  # a retry draws a fresh set
 
 
 def test_evaluation_guard_runs_before_the_questions(site: Path) -> None:
@@ -296,7 +317,7 @@ def test_evaluation_stays_closed_while_its_page_script_is_missing(page, server, 
     # come late (or, here, never).
     page.route("**/kemajuan-tampilan.js", lambda route: route.abort())
     page.goto(Site(server).url(EVALUATION))
-    question = EXAM[0][0]
+    question = drawn(page)[0][0]
     select(page, question, correct=True)
     page.locator(f"#{render.anchor(question)}").locator('button[type="submit"]').click()
     nothing_revealed(page)
@@ -338,9 +359,10 @@ def corrupt_storage(page, site: Site) -> None:
     }
     evaluation = page.evaluate("url => new URL(url).pathname", site.url(EVALUATION))
     graded = {"answered": True, "correct": True, "selectedValues": ["0"]}
-    stored[f"quiz_progress_{evaluation}"] = json.dumps({render.anchor(EXAM[0][0]): graded})
+    stored[f"quiz_progress_{evaluation}"] = json.dumps({next(iter(POOL)): graded})
     stored[f"course_exam_result_{root}"] = json.dumps({"version": 1, "score": "100", "date": "kemarin"})
-    stored[f"course_exam_draft_{root}"] = json.dumps({"answers": {render.anchor(EXAM[0][0]): [1, None]}})
+    stored[f"course_exam_draft_{root}"] = json.dumps({"answers": {next(iter(POOL)): [1, None]}})
+    stored[f"course_exam_draw_{root}"] = json.dumps({"version": 1, "ids": ["<img src=x onerror=alert(1)>"] * DRAW})
     stored[f"course_student_name_{root}"] = "x" * 5000
     stored["quiz_progress_/situs-lain/" + FIRST.lesson.url] = json.dumps(
         {render.anchor(q): {"answered": True, "correct": True, "selectedValues": []} for q in FIRST.questions}
@@ -358,7 +380,7 @@ def check_pages_survive_corruption(page, site: Site) -> None:
 
     page.goto(site.url(EVALUATION))
     nothing_revealed(page)
-    assert f"Terjawab: 0 dari {len(EXAM)}" in page.locator("#panel-evaluasi").inner_text()
+    assert f"Terjawab: 0 dari {DRAW}" in page.locator("#panel-evaluasi").inner_text()
 
     page.goto(site.url(SUMMARY))
     assert "Belum dikerjakan" in page.locator(".ringkasan-lembar").inner_text()

@@ -70,3 +70,33 @@ def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server)
         assert option(quiz, multiple, choice).is_checked()
     assert quiz.locator(".quiz-feedback").is_visible()
     assert "correct" in (block(page, blank).locator("input.quiz-blank-input").get_attribute("class") or "")
+
+
+def shown_orders(page) -> dict[str, list[str]]:
+    """Per question of the page, the bank indexes of its options in the order shown."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.md-content .quiz[id]')].map(quiz =>
+             [quiz.id, [...quiz.querySelectorAll('input[name=answer]')].map(input => input.value)]))"""
+    )
+
+
+def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page, server) -> None:
+    page.goto(f"{server}/{QUIZ.lesson.url}")
+    first_orders = shown_orders(page)
+    single = first(Kind.SINGLE)
+    quiz = block(page, single)
+    right = single.correct_options[0]
+    option(quiz, single, right).check()
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+
+    seen = [first_orders]
+    for _ in range(3):
+        page.reload()
+        seen.append(shown_orders(page))
+        assert option(block(page, single), single, right).is_checked()  # kept by identity, not position
+        assert "correct" in (option(block(page, single), single, right).locator("xpath=..").get_attribute("class") or "")
+    choice_ids = [render.anchor(q) for q in QUIZ.questions if q.kind is not Kind.BLANK]
+    # Four loads of every choice question: some order must differ (all equal by chance: < 1e-20).
+    assert any(orders[qid] != seen[0][qid] for orders in seen[1:] for qid in choice_ids)
+    # Each load shows every option exactly once.
+    assert all(sorted(orders[qid], key=int) == [str(n) for n in range(len(orders[qid]))] for orders in seen for qid in choice_ids)

@@ -17,7 +17,12 @@
   var QUIZ_PREFIX = "quiz_progress_";
   // Our own keys end with the site root's path, so two copies of the course (or another site on
   // the same origin, as every file:// page is in Chromium) never read each other's results.
-  var KEYS = { draft: "course_exam_draft_", result: "course_exam_result_", name: "course_student_name_" };
+  var KEYS = {
+    draft: "course_exam_draft_",
+    draw: "course_exam_draw_", // this attempt's items, written by evaluasi-undian.js
+    result: "course_exam_result_",
+    name: "course_student_name_",
+  };
   var RESULT_VERSION = 1;
   var MAX_STORED_LENGTH = 200000; // anything longer is not ours; never parse it
   // Not the pages' own names: Python-Markdown gives each page's title those as ids.
@@ -493,7 +498,7 @@
         storageRemove(key);
       }
     });
-    [KEYS.draft, KEYS.result, KEYS.name].forEach(function (prefix) {
+    [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name].forEach(function (prefix) {
       storageRemove(site.key(prefix));
     });
   }
@@ -948,6 +953,7 @@
       if (!window.confirm(question)) return;
       storageRemove(site.key(KEYS.result));
       storageRemove(site.key(KEYS.draft));
+      storageRemove(site.key(KEYS.draw)); // the next load draws a fresh set of items
       storageRemove(QUIZ_PREFIX + window.location.pathname);
       // Emptied first, so a browser that restores form fields on the new load finds nothing.
       examQuizzes.forEach(function (quiz) { applySelection(quiz, []); });

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from mkdocs_quiz.qti.base import QTIVersion
 
 from ..model import Course, Kind, Quiz
 from . import gift, moodle, qti, sheets
+from . import categories
 from .categories import COURSE_TITLE
 
 COURSE_SLUG = "intervensi-sosial"
 WHOLE_COURSE = "Seluruh kursus"
+EXAM_SLUG = "evaluasi-akhir"
+EXAM_TITLE = "Kumpulan soal Evaluasi akhir"
 
 
 def file_names(slug: str | None) -> dict[str, str]:
@@ -48,9 +52,23 @@ def _files(slug: str | None, title: str, quizzes: Sequence[Quiz]) -> dict[str, b
     }
 
 
+def exam_pool(course: Course) -> list[Quiz]:
+    """The final evaluation's pool as quizzes of their own category, lesson by lesson. Kept out of
+    the practice files: a sheet of practice questions handed to students must not leak the exam."""
+    return [
+        replace(quiz, questions=quiz.exam_pool, exam_pool=(), category=categories.exam_category(quiz.lesson))
+        for quiz in course.quizzes
+        if quiz.exam_pool
+    ]
+
+
 def build(course: Course) -> dict[str, bytes]:
-    """Every downloadable file, keyed by its flat file name: the whole course first, then each lesson."""
+    """Every downloadable file, keyed by its flat file name: the whole course first, then the final
+    evaluation's pool, then each lesson."""
     files = _files(None, WHOLE_COURSE, course.quizzes)
+    pool = exam_pool(course)
+    if pool:
+        files.update(_files(EXAM_SLUG, EXAM_TITLE, pool))
     for quiz in course.quizzes:
         lesson_files = _files(quiz.lesson.slug, quiz.lesson.title, [quiz])
         clash = sorted(set(files) & set(lesson_files))
@@ -85,6 +103,9 @@ def downloads_markdown(course: Course, prefix: str) -> str:
         "| --- | --- | --- | --- |",
         f"| Semua modul | **{WHOLE_COURSE}** | {_counts(course.quizzes)} | {_links(None, prefix)} |",
     ]
+    pool = exam_pool(course)
+    if pool:
+        rows.append(f"| Semua modul | **{EXAM_TITLE}** | {_counts(pool)} | {_links(EXAM_SLUG, prefix)} |")
     for quiz in course.quizzes:
         lesson = quiz.lesson
         module = lesson.module.split(" — ")[0] if lesson.module else "–"

@@ -68,13 +68,16 @@ def gift_file(quizzes: Sequence[Quiz], description: str) -> bytes:
             ]
         )
     ]
-    module = None
+    parent: list[str] = []
+    current: list[str] = []
     for quiz in quizzes:
-        lesson = quiz.lesson
-        if lesson.module and lesson.module != module:
-            blocks.append(_category(categories.names(lesson)[:-1]))
-        module = lesson.module
-        blocks.append(_category(categories.names(lesson)))
+        names = categories.of_quiz(quiz)
+        if len(names) > 2 and names[:-1] != parent:
+            blocks.append(_category(names[:-1]))
+        parent = names[:-1]
+        if names != current:  # the pool's lessons of one module share their module's category
+            blocks.append(_category(names))
+        current = names
         blocks.extend(_question(question, quiz) for question in quiz.questions)
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
@@ -92,7 +95,7 @@ def _question(question: Question, quiz: Quiz) -> str:
             "// Gunakan berkas Moodle XML untuk soal ini."
         )
     comment = f"// [id:{question.id}] [tag:{question.level.value}]" + (
-        " [tag:evaluasi-akhir]" if question.final_exam else ""
+        " [tag:evaluasi-akhir]" if quiz.category else ""
     )
     if question.kind is Kind.BLANK:
         text = markup.to_html(question.text, markup.lms_links, blank=lambda n, blank: BLANK_LINE)

@@ -28,13 +28,18 @@ def moodle_xml(quizzes: Sequence[Quiz], description: str) -> bytes:
         f"<!-- {_comment(description)} -->",
         "<quiz>",
     ]
-    module = None
+    parent: list[str] = []
+    current: list[str] = []
     for quiz in quizzes:
         lesson = quiz.lesson
-        if lesson.module and lesson.module != module:
-            parts.append(_category(categories.names(lesson)[:-1], ""))
-        module = lesson.module
-        parts.append(_category(categories.names(lesson), markup.to_html(lesson.description, markup.lms_links)))
+        names = categories.of_quiz(quiz)
+        if len(names) > 2 and names[:-1] != parent:
+            parts.append(_category(names[:-1], ""))
+        parent = names[:-1]
+        if names != current:  # the pool's lessons of one module share their module's category
+            info = "" if quiz.category else markup.to_html(lesson.description, markup.lms_links)
+            parts.append(_category(names, info))
+        current = names
         parts.extend(_question(question, quiz) for question in quiz.questions)
     parts.append("</quiz>")
     return ("\n".join(parts) + "\n").encode("utf-8")
@@ -84,9 +89,9 @@ def _header(kind: str, question: Question, quiz: Quiz, text: str) -> list[str]:
     ]
 
 
-def _footer(question: Question) -> list[str]:
+def _footer(question: Question, in_exam_pool: bool) -> list[str]:
     # Tags let a lecturer filter the bank by cognitive level or pick the final-exam questions.
-    tags = [question.level.value, *(["evaluasi-akhir"] if question.final_exam else [])]
+    tags = [question.level.value, *(["evaluasi-akhir"] if in_exam_pool else [])]
     return [
         "    <tags>",
         *(f"      <tag>{_text(tag)}</tag>" for tag in tags),
@@ -112,7 +117,7 @@ def _multichoice(question: Question, quiz: Quiz) -> str:
             f"      {_html('feedback', markup.to_html(option.feedback, markup.lms_links))}",
             "    </answer>",
         ]
-    return "\n".join(lines + _footer(question))
+    return "\n".join(lines + _footer(question, bool(quiz.category)))
 
 
 def shortanswer_answer(answer: str) -> str:
@@ -131,7 +136,7 @@ def _shortanswer(question: Question, quiz: Quiz) -> str:
             f"      {_html('feedback', '')}",
             "    </answer>",
         ]
-    return "\n".join(lines + _footer(question))
+    return "\n".join(lines + _footer(question, bool(quiz.category)))
 
 
 # Cloze answers end at an unescaped ~ # or }; Moodle html_entity_decode()s each answer, so numeric
@@ -154,4 +159,4 @@ def _cloze(question: Question, quiz: Quiz) -> str:
     # brace_entities: a literal "{" in the text could otherwise open a Cloze part of its own.
     text = markup.to_html(question.text, markup.lms_links, blank=cloze_part, brace_entities=True)
     lines = _header("cloze", question, quiz, text)
-    return "\n".join(lines + _footer(question))
+    return "\n".join(lines + _footer(question, bool(quiz.category)))

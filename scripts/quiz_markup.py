@@ -1,0 +1,97 @@
+"""Read the questions back out of a built page, as mkdocs-quiz 1.7 writes them.
+
+Used to measure the site a student receives (the cue-only guesser in the benchmark reads pages,
+not the bank). The markup it knows: a `div.quiz[id]` per question; inside it `.quiz-question`
+(our `.soal-label` and `.soal-petunjuk` spans, then the stem), `input[name=answer]` options with
+`data-correct="true"` on keys and the option text in the following `label`, and
+`data-quiz-type="fill-blank"` for fill-in items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .cue_guesser import Item
+from .model import Kind
+
+SKIPPED = {"soal-label", "soal-petunjuk"}  # our labels above a stem, not part of it
+
+
+@dataclass
+class _Question:
+    id: str
+    blank: bool
+    stem: list[str] = field(default_factory=list)
+    options: list[list[str]] = field(default_factory=list)
+    keys: set[int] = field(default_factory=set)
+    checkbox: bool = False
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.questions: list[_Question] = []
+        self._depth = 0  # open elements inside the current quiz
+        self._in_stem = 0
+        self._skip = 0
+        self._label = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag == "div" and "quiz" in classes and attributes.get("id") and not self._depth:
+            blank = attributes.get("data-quiz-type") == "fill-blank"
+            self.questions.append(_Question(str(attributes["id"]), blank))
+            self._depth = 1
+            return
+        if not self._depth:
+            return
+        if tag not in {"input", "br", "img", "hr", "wbr"}:
+            self._depth += 1
+            self._in_stem += 1 if self._in_stem or "quiz-question" in classes else 0
+            self._skip += 1 if self._skip or classes & SKIPPED else 0
+        question = self.questions[-1]
+        if tag == "input" and attributes.get("name") == "answer":
+            if attributes.get("data-correct") == "true":
+                question.keys.add(len(question.options))
+            question.checkbox = question.checkbox or attributes.get("type") == "checkbox"
+            question.options.append([])
+        if tag == "label" and question.options:
+            self._label = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._depth or tag in {"input", "br", "img", "hr", "wbr"}:
+            return
+        self._depth -= 1
+        self._in_stem = max(0, self._in_stem - 1)
+        self._skip = max(0, self._skip - 1)
+        if tag == "label":
+            self._label = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._depth:
+            return
+        question = self.questions[-1]
+        if self._in_stem and not self._skip:
+            question.stem.append(data)
+        elif self._label and question.options:
+            question.options[-1].append(data)
+
+
+def items(page_html: str) -> list[Item]:
+    """Every question of a built page, as the guesser sees it."""
+    reader = _Reader()
+    reader.feed(page_html)
+    found: list[Item] = []
+    for question in reader.questions:
+        kind = Kind.BLANK if question.blank else Kind.MULTIPLE if question.checkbox else Kind.SINGLE
+        found.append(
+            Item(
+                kind,
+                " ".join("".join(question.stem).split()),
+                tuple(" ".join("".join(parts).split()) for parts in question.options),
+                frozenset(question.keys),
+            )
+        )
+    return found

@@ -1,0 +1,204 @@
+"""The measurable item-writing rules (scripts/item_rules.py) and the cue-only guesser
+(scripts/cue_guesser.py) on small hand-made items."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts import cue_guesser, item_rules
+from scripts.model import Kind, Level, Location, Option, Question
+
+
+def question(
+    options: list[tuple[str, bool]], kind: Kind = Kind.SINGLE, text: str = "Manakah yang tepat?", qid: str = "q"
+) -> Question:
+    return Question(
+        id=qid,
+        kind=kind,
+        level=Level.UNDERSTAND,
+        section="s",
+        text=text,
+        explanation="Karena.",
+        options=tuple(Option(t, ok) for t, ok in options),
+        where=Location("quizzes/x.yml", 3),
+    )
+
+
+def problems_of(q: Question) -> list[str]:
+    lines = [Location("quizzes/x.yml", 10 + n) for n in range(len(q.options))]
+    return [str(p) for p in item_rules.question_problems(q, Location("quizzes/x.yml", 9), lines)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Single items
+# ---------------------------------------------------------------------------------------------
+
+
+def test_key_is_longest_only_when_strictly_longer_than_every_distractor() -> None:
+    assert item_rules.key_is_longest(question([("Panjang sekali", True), ("Pendek", False)]))
+    assert not item_rules.key_is_longest(question([("Sama", True), ("Juga", False)]))  # a tie is no cue
+    assert not item_rules.key_is_longest(question([("*Miring*", True), ("Tegak!", False)]))  # marks are not seen
+    assert not item_rules.key_is_longest(question([("A", True), ("B", True)], kind=Kind.MULTIPLE))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Pekerja sosial selalu hadir", ["selalu"]),
+        ("Tidak ada yang membantu", ["tidak ada"]),
+        ("Hanyalah sebuah contoh", []),  # a longer word is not the absolute word
+        ("Satu-satunya jalan", ["satu-satunya"]),
+        ("Tidak adanya dukungan", []),
+    ],
+)
+def test_absolute_words_are_whole_words_or_phrases(text: str, found: list[str]) -> None:
+    assert item_rules.absolute_words(text, item_rules.rules()) == found
+
+
+def test_a_distractor_with_an_absolute_word_is_reported_unless_the_key_has_one() -> None:
+    cued = question([("Jawaban yang tepat", True), ("Selalu jawaban ini", False), ("Jawaban lain", False)])
+    assert problems_of(cued) == [
+        'quizzes/x.yml:11: soal q: pengecoh ke-2 memuat kata mutlak "selalu", sedangkan kunci tidak; mahasiswa '
+        "dapat menyingkirkannya tanpa memahami materi. Rumuskan tanpa kata itu."
+    ]
+    shared = question([("Selalu jawaban itu", True), ("Selalu jawaban ini", False)])
+    assert problems_of(shared) == []
+
+
+@pytest.mark.parametrize("text", ["Semua jawaban benar", "Semua di atas", "Tidak ada pilihan yang tepat", "A dan B benar"])
+def test_catch_all_options_are_reported(text: str) -> None:
+    messages = problems_of(question([("Jawaban yang tepat", True), (text, False)]))
+    assert any("bisa dijawab tanpa memahami materi" in m and m.startswith("quizzes/x.yml:11:") for m in messages)
+
+
+def test_multiple_answer_keys_must_not_all_lead() -> None:
+    leading = question([("A", True), ("B", True), ("C", False), ("D", False)], kind=Kind.MULTIPLE)
+    assert problems_of(leading) == [
+        "quizzes/x.yml:9: soal q: semua kunci soal jamak ada di 2 pilihan teratas. Selingi kunci dengan pengecoh, "
+        "mis. urutan benar-salah-benar-salah."
+    ]
+    interleaved = question([("A", True), ("C", False), ("B", True), ("D", False)], kind=Kind.MULTIPLE)
+    assert problems_of(interleaved) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A lesson file
+# ---------------------------------------------------------------------------------------------
+
+
+def four(key_at: int, key: str = "Kunci", qid: str = "q") -> Question:
+    options = [("Pengecoh satu", False), ("Pengecoh dua", False), ("Pengecoh tiga", False)]
+    options.insert(key_at, (key, True))
+    return question(options, qid=qid)
+
+
+def file_messages(questions: list[Question]) -> list[str]:
+    return [p.message for p in item_rules.file_problems(questions, Location("quizzes/x.yml", 1))]
+
+
+def test_a_third_of_keys_may_be_longest_but_not_more() -> None:
+    long_key = "Kunci yang jauh lebih panjang"
+    balanced = [four(n % 4, qid=f"q{n}") for n in range(6)]
+    at_limit = [four(n % 4, long_key if n < 2 else "Kunci", f"q{n}") for n in range(6)]  # 2 of 6
+    over = [four(n % 4, long_key if n < 3 else "Kunci", f"q{n}") for n in range(6)]  # 3 of 6
+    assert file_messages(balanced) == [] and file_messages(at_limit) == []
+    assert file_messages(over) == [
+        "kunci adalah pilihan terpanjang pada 3 dari 6 soal tunggal (paling banyak 2); mahasiswa yang menebak "
+        "pilihan terpanjang akan lulus. Panjangkan pengecoh atau ringkas kunci pada: q0, q1, q2."
+    ]
+
+
+def test_no_key_position_may_hold_more_than_forty_percent() -> None:
+    at_limit = [four(p, qid=f"q{n}") for n, p in enumerate([0, 0, 1, 2, 3])]  # 2 of 5 first: 40 %
+    over = [four(p, qid=f"q{n}") for n, p in enumerate([0, 0, 0, 2, 3])]  # 3 of 5: 60 %
+    too_few = [four(0, qid=f"q{n}") for n in range(4)]  # four items say little
+    assert file_messages(at_limit) == [] and file_messages(too_few) == []
+    assert file_messages(over) == [
+        "kunci 3 dari 5 soal tunggal (60%) ada di pilihan ke-1; paling banyak 40%. Lembar cetak dan ekspor LMS "
+        "memakai urutan berkas, jadi sebarkan posisi kunci."
+    ]
+
+
+def test_two_option_items_do_not_count_for_key_positions() -> None:
+    pairs = [question([("Ya", True), ("Tidak", False)], qid=f"q{n}") for n in range(6)]
+    assert file_messages(pairs) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Near-duplicate stems across the bank
+# ---------------------------------------------------------------------------------------------
+
+STEM = "Seorang pendamping desa mengajak warga memetakan sumber air bersih bersama kelompok tani. Apa perannya?"
+
+
+def test_near_duplicate_stems_are_reported_at_the_later_item() -> None:
+    first = question([("A", True), ("B", False)], text=STEM, qid="awal")
+    later = question([("A", True), ("B", False)], text=STEM.replace("mengajak", "mengundang"), qid="akhir")
+    other = question([("A", True), ("B", False)], text="Kelompok lansia di panti menyusun jadwal senam pagi. Siapa sistem klien?", qid="lain")
+    found = item_rules.near_duplicates([first, other, later])
+    assert [str(p) for p in found] == [
+        "quizzes/x.yml:3: soal akhir: pertanyaannya hampir sama dengan soal awal (quizzes/x.yml:3). Hapus salah "
+        "satu, atau uji gagasan lain."
+    ]
+
+
+def test_short_stems_count_only_when_identical() -> None:
+    a = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan intervensi sosial?", qid="a")
+    b = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan falsafah intervensi sosial?", qid="b")
+    c = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan intervensi sosial?", qid="c")
+    assert [p.message.split(":")[0] for p in item_rules.near_duplicates([a, b, c])] == ["soal c"]
+
+
+def test_near_duplicates_scale_to_a_large_bank() -> None:
+    bank = [
+        question([("A", True), ("B", False)], text=f"Kasus {n} keluarga {n * 7} desa {n * 13} kelompok {n * 17} warga {n * 19}", qid=f"q{n}")
+        for n in range(5_000)
+    ]
+    assert item_rules.near_duplicates(bank) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The cue-only guesser
+# ---------------------------------------------------------------------------------------------
+
+
+def item(options: list[tuple[str, bool]], kind: Kind = Kind.SINGLE, stem: str = "Manakah?") -> cue_guesser.Item:
+    return cue_guesser.from_question(question(options, kind=kind, text=stem))
+
+
+def test_chance_of_single_multiple_and_blank_items() -> None:
+    assert cue_guesser.chance(item([("a", True), ("b", False), ("c", False), ("d", False)])) == 0.25
+    assert cue_guesser.chance(item([("a", True), ("b", True), ("c", False)], kind=Kind.MULTIPLE)) == 1 / 7
+    assert cue_guesser.chance(cue_guesser.Item(Kind.BLANK, "x", (), frozenset())) == 0.0
+
+
+def test_first_option_scores_chance_when_shuffled_and_everything_in_file_order() -> None:
+    items = [item([("Benar", True), ("Salah", False), ("Keliru", False), ("Tidak", False)])] * 5
+    first = cue_guesser.STRATEGIES["pilihan pertama"]
+    assert cue_guesser.expected_score(items, first, shuffled=False) == 1.0
+    assert abs(cue_guesser.expected_score(items, first, shuffled=True) - 0.25) < 0.05
+
+
+def test_longest_and_stem_overlap_find_cued_keys() -> None:
+    longest = item([("Jawaban paling panjang dan lengkap", True), ("Pendek", False), ("Singkat", False)])
+    echoed = item([("Sistem sasaran", True), ("Sistem klien", False), ("Sistem aksi", False)], stem="Siapa sasaran perubahan?")
+    absolute = item([("Jawaban wajar", True), ("Selalu begitu", False), ("Hanya ini", False)])
+    strategies = cue_guesser.STRATEGIES
+    assert cue_guesser.expected_score([longest], strategies["pilihan terpanjang"], shuffled=True) == 1.0
+    assert cue_guesser.expected_score([echoed], strategies["kata yang sama dengan soal"], shuffled=True) == 1.0
+    assert cue_guesser.expected_score([absolute], strategies["hindari kata mutlak"], shuffled=True) == 1.0
+
+
+def test_multiple_answer_guess_takes_the_best_half() -> None:
+    cued = item(
+        [("Kunci yang panjang sekali", True), ("Pendek", False), ("Kunci lain yang juga panjang", True), ("Kecil", False)],
+        kind=Kind.MULTIPLE,
+    )
+    assert cue_guesser.expected_score([cued], cue_guesser.STRATEGIES["pilihan terpanjang"], shuffled=True) == 1.0
+
+
+def test_table_reports_the_worst_margin_over_chance() -> None:
+    cued = [item([("Jawaban paling panjang dan lengkap", True), ("Pendek", False)])] * 4
+    text, worst = cue_guesser.table({"Kuis": cued})
+    assert "Kuis" in text and "Peluang" in text
+    assert round(worst) == 50  # the longest option always wins; chance is 50 %
