@@ -141,13 +141,13 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
             continue
         if file.suffix != QUIZ_SUFFIX:
             continue
-        lesson = by_slug.get(file.stem)
-        if lesson is None:
-            problems.append(Problem(Location(shown, 1), _orphan_message(root, file.stem, list(by_slug))))
         text, unreadable = textfile.read(file, shown)
         if text is None:
             problems.extend(unreadable)
             continue
+        lesson = by_slug.get(file.stem)
+        if lesson is None:
+            problems.append(Problem(Location(shown, 1), _orphan_message(root, file.stem, list(by_slug))))
         document, yaml_problems = yamlsource.load(text, shown)
         problems.extend(yaml_problems)
         if document is None:

@@ -6,20 +6,21 @@ Kept thin on purpose: all logic lives in the pure modules beside it, which the C
 
 from __future__ import annotations
 
-from html import escape as escape_html
+import logging
 import os
 import posixpath
 import re
 import subprocess
 import sys
 import tempfile
+from html import escape as escape_html
 from pathlib import Path
 from typing import Literal
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -30,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import (  # noqa: E402
+    atomic_site,
     bibliography,
     course,
     css_restyle,
@@ -47,6 +49,7 @@ from scripts import (  # noqa: E402
 )
 from scripts.model import Course, Question  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.kursus")
 EXAM_MARKER = progress.EXAM_MARKER
 DOWNLOADS_MARKER = "<!-- unduhan -->"
 OFFLINE_MARKER = "<!-- unduh-offline -->"
@@ -55,6 +58,8 @@ OFFLINE = os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
 SHIM = "assets/vendor/iframe-worker/shim.js"
 
 _serving = False
+_building: tuple[Path, Path] | None = None  # (the folder being built, site_dir it will replace)
+_failing_check = ""  # under `mkdocs serve`: the report of a check that failed after a good build
 _course: Course | None = None
 _offline_zip: bytes | None = None
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
@@ -67,18 +72,32 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 @event_priority(-10)  # after Material's offline plugin has added its shim from a CDN
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _building
     config.extra_css.insert(0, quiz_assets.CSS_PATH)
     if OFFLINE:
         config.extra["polyfills"] = [SHIM]
+    elif not _serving:
+        # Built aside and put in place at the very end: a failed build leaves site/ as it was.
+        target = Path(config.site_dir)
+        _building = (atomic_site.begin(target), target)
+        config.site_dir = str(_building[0])
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before site/ is touched, on every build and every `mkdocs serve` rebuild."""
-    global _course, _offline_zip
+    global _course, _offline_zip, _failing_check
     loaded, problems = course.load(Path(config.config_file_path).parent)
     if problems:
-        raise PluginError(report.failure(problems))
+        failure = report.failure(problems)
+        if _serving and _course is not None:
+            # MkDocs' server answers no request while a rebuild fails; instead, keep serving the
+            # last good course and show the problems on every page (and in the terminal).
+            log.error(failure)
+            _failing_check = failure
+            return
+        raise PluginError(failure)
+    _failing_check = ""
     _course = loaded
     # `mkdocs serve` rebuilds on every save; the copy for file:// is made by full builds only.
     _offline_zip = None if OFFLINE or _serving else _build_offline_copy(config)
@@ -175,6 +194,8 @@ def _offline_download(page: Page) -> str:
 
 @event_priority(-50)  # after mkdocs-quiz has produced its HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    if _failing_check:
+        html = page_html.check_failure_banner(_failing_check) + html
     html = page_html.announced(page_html.first_terms_only(html))
     html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url))
     questions = _page_questions.get(page.file.src_uri)
@@ -183,7 +204,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
     return page_html.search_excluded(html)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def _finish(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # Before Material's offline plugin (priority -100) copies the index into search_index.js.
     search_index.rewrite(site, _course.glossary if _course is not None else ())
@@ -199,3 +220,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not OFFLINE and not _serving:
         # Last: the worker's version hash covers every file as students will receive it.
         (site / offline.SERVICE_WORKER).write_text(offline.service_worker(site), encoding="utf-8")
+
+
+@event_priority(-1000)  # last of all post-build work, right before MkDocs counts --strict warnings
+def _put_in_place(config: MkDocsConfig) -> None:
+    global _building
+    if _building is None:
+        return
+    built, target = _building
+    _building = None
+    config.site_dir = str(target)
+    if config.strict and atomic_site.strict_warnings():
+        atomic_site.abandon(built)  # MkDocs aborts right after this; site/ stays as it was
+    else:
+        atomic_site.finish(built, target)
+
+
+on_post_build = CombinedEvent(_finish, _put_in_place)
+
+
+def on_build_error(error: Exception) -> None:
+    global _building
+    if _building is not None:
+        atomic_site.abandon(_building[0])
+        _building = None

@@ -44,7 +44,7 @@ def read(config_file: Path) -> tuple[tuple[NavPage, ...], list[Problem]]:
         return (), [
             Problem(
                 Location(shown, line),
-                f"sintaks YAML tidak valid: {yamlsource.explain(error)}. Judul yang memuat titik dua perlu diapit "
+                f"sintaks YAML tidak valid: {yamlsource.explain(error, text)}. Judul yang memuat titik dua perlu diapit "
                 "tanda kutip.",
             )
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -187,3 +188,15 @@ class _SearchExclusion(HTMLParser):
             last = position
         parts.append(self.source[last:])
         return "".join(parts)
+
+
+def check_failure_banner(report_text: str) -> str:
+    """Under `mkdocs serve`, when a rebuild's course check fails: the report at the top of every
+    page (the site still shows the last good course), as escaped text."""
+    lines = report_text.splitlines()
+    return (
+        '<div class="admonition failure" role="alert"><p class="admonition-title">'
+        f"{html.escape(lines[0] if lines else '')}</p>"
+        "<p>Situs ini masih menampilkan versi terakhir yang lolos pemeriksaan.</p>"
+        f"<pre><code>{html.escape(chr(10).join(lines[1:]))}</code></pre></div>\n"
+    )

@@ -90,6 +90,7 @@ EXPLANATIONS: tuple[tuple[str, str], ...] = (
     ("expected <block end>, but found", "indentasi tidak cocok dengan baris di atasnya"),
     ("expected ',' or ']'", "daftar dalam kurung siku [...] belum ditutup atau kurang koma"),
     ("expected ',' or '}'", "kumpulan dalam kurung kurawal {...} belum ditutup atau kurang koma"),
+    ("cannot start any token", "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); apit teksnya dengan tanda kutip"),
     ("found duplicate anchor", "jangkar (&nama) yang sama ditulis dua kali"),
     ("control characters are not allowed", "ada karakter kendali yang tak terlihat; hapus karakter itu"),
     ("unacceptable character", "ada karakter yang tidak boleh ada di berkas YAML; hapus karakter itu"),
@@ -108,8 +109,11 @@ EXPLANATIONS: tuple[tuple[str, str], ...] = (
 MAX_DEPTH = 40  # a quiz file nests five levels; anything far deeper is damage, not content
 
 
-def explain(error: yaml.YAMLError) -> str:
+def explain(error: yaml.YAMLError, text: str = "") -> str:
     """What went wrong, in Indonesian, on one line."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "ada karakter tab; gunakan spasi untuk indentasi"
     said = " ".join(str(getattr(error, part, None) or "") for part in ("context", "problem"))
     return next((indonesian for english, indonesian in EXPLANATIONS if english in said), "susunan YAML tidak dikenali")
 
@@ -176,13 +180,22 @@ def load(text: str, path: str) -> tuple[Document | None, list[Problem]]:
                     "Hapus tandanya dan tulis nilainya sebagai teks biasa.",
                 )
             ]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
+        line = text.count("\n", 0, max(0, error.position)) + 1
+        return None, [
+            Problem(
+                Location(path, line),
+                f"ada karakter kendali yang tak terlihat (kode {error.character:#04x}) di baris ini; YAML tidak "
+                "membolehkannya. Hapus karakter itu.",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [
             Problem(
                 Location(path, line),
-                f"sintaks YAML tidak valid: {explain(error)}. Periksa indentasi (gunakan spasi, bukan tab), "
+                f"sintaks YAML tidak valid: {explain(error, text)}. Periksa indentasi (gunakan spasi, bukan tab), "
                 "tanda titik dua setelah nama kolom, dan tanda kutip yang belum ditutup.",
             )
         ]

@@ -53,7 +53,9 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+    out = tmp_path_factory.mktemp("site") / "site"
+    out.mkdir()
+    (out / "usang.html").write_text("halaman dari build lama", encoding="utf-8")  # must be gone after the build
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

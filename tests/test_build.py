@@ -155,6 +155,7 @@ def test_broken_quiz_stops_the_build_before_site_is_touched(tmp_path: Path) -> N
     assert re.search(rf"{re.escape(quiz.path)}:\d+: kolom \"penjelasan\" wajib ada", output), output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "situs lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]
 
 
 def test_broken_link_in_a_lesson_fails_the_strict_build(tmp_path: Path) -> None:
@@ -163,9 +164,23 @@ def test_broken_link_in_a_lesson_fails_the_strict_build(tmp_path: Path) -> None:
     lesson.write_text(
         lesson.read_text(encoding="utf-8") + "\nLihat [bagian yang hilang](#tidak-ada).\n", encoding="utf-8"
     )
-    result = mkdocs_build(project, tmp_path / "site")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("situs lama", encoding="utf-8")
+    result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "tidak-ada" in result.stdout + result.stderr
+    # Only --strict finds this, after every page is written: the build went to a folder aside, and
+    # site/ is exactly as it was, with nothing left beside it.
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "situs lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]
+
+
+def test_a_good_build_replaces_the_old_site_whole(site: Path) -> None:
+    # The session's build ran over a site/ holding a stale page (conftest.site).
+    assert not (site / "usang.html").exists() and (site / "index.html").is_file()
+    assert [p.name for p in site.parent.iterdir()] == [site.name]  # nothing left beside it
 
 
 def test_no_cue_strategy_beats_chance_by_more_than_ten_points(site: Path) -> None:

@@ -20,7 +20,7 @@ def test_check_clean_project_exits_zero_with_one_line_summary() -> None:
     result = run("check", "--root", str(FIXTURES / "base"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines() == [
-        "Bank soal bersih: 16 soal di 2 pelajaran, 0 dipakai di Evaluasi akhir."
+        "Bank soal bersih: 16 soal di 2 pelajaran, dan 0 soal di kumpulan Evaluasi akhir."
     ]
 
 
@@ -50,3 +50,21 @@ def test_stats_counts_questions_per_lesson_type_and_level() -> None:
     assert rows["JUMLAH"][1:5] == ["16", "12", "2", "2"]
     # mengingat, memahami, menerapkan, menganalisis, share of the last two
     assert rows["JUMLAH"][5:] == ["4", "6", "6", "0", "38%"]
+
+
+def test_tebak_fails_when_cues_beat_chance(tmp_path: Path) -> None:
+    case = FIXTURES / "invalid" / "key-longest"  # the key is the longest option in half the items
+    result = run("tebak", "--root", str(overlay(case, tmp_path)), "quizzes/pertama.yml")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.startswith("pertama")}
+    assert rows["pertama"][1:3] == ["8", "25%"]  # 8 items, chance one in four
+    assert "Di situs (pilihan diacak):" in result.stdout
+    assert "melampaui peluang sebesar 25 poin (paling banyak 10)" in result.stderr
+
+
+def test_tebak_on_the_course_stays_near_chance() -> None:
+    result = run("tebak")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Kumpulan evaluasi akhir" in result.stdout
+    assert result.stdout.strip().endswith("Tidak ada strategi tebakan yang melampaui peluang lebih dari 10 poin.")

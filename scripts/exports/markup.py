@@ -3,6 +3,10 @@
 Every export shows the same HTML, so a question reads alike on the site, in Moodle, in Canvas and
 on paper. Links are the one thing that differs: a link relative to the lesson only works on the
 site, so each export says what to do with it through a `LinkPolicy`.
+
+Every fragment made from author text ends in one sanitiser (`_clean`, bleach): only the HTML that
+Moodle's HTML Purifier and Canvas keep in quiz text leaves this module, so a stray <script>,
+on*= handler or javascript: link never depends on how much an LMS trusts its import.
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ import functools
 import html
 import posixpath
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
+import bleach
 import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from bleach.html5lib_shim import Filter
 
 from ..model import BLANK_PATTERN, Blank, Lesson, Question
 
@@ -34,13 +38,30 @@ _TAG = re.compile(r"<[^>]+>")
 # XML 1.0 forbids these even inside CDATA; a stray one from YAML would make the file unreadable.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+# What Moodle's HTML Purifier and Canvas both keep in quiz text; the rest is stripped, text kept.
+_TAGS = frozenset(
+    "p br hr h1 h2 h3 h4 h5 h6 strong b em i u sub sup code pre blockquote ul ol li a abbr span div "
+    "table thead tbody tfoot tr th td".split()
+)
+_ATTRIBUTES = {
+    "a": ["href", "title"],
+    "abbr": ["title"],
+    "ol": ["start"],  # sane_lists writes it for a list that starts at another number
+    "th": ["colspan", "rowspan", "scope"],
+    "td": ["colspan", "rowspan", "scope"],
+}
+# Elements whose content is code or never shown: removed with it, where stripping would show
+# "alert(1)" as text. They pass bleach only so that `_Finish` sees them whole. Any other tag
+# outside _TAGS (iframe, svg, form...) is stripped by bleach itself, its text kept and sanitised.
+_DROPPED = frozenset({"script", "style", "template"})
+
 
 def lms_links(href: str) -> str | None:
     """In an LMS only absolute links still lead somewhere; relative ones become plain text."""
     return href if urlsplit(href).scheme in _ABSOLUTE_SCHEMES else None
 
 
-@functools.lru_cache(maxsize=256)  # one policy per lesson, so its Markdown converter is reused
+@functools.lru_cache(maxsize=256)  # one policy per lesson, so its cleaner is reused
 def sheet_links(lesson: Lesson) -> LinkPolicy:
     """Links as seen from /unduhan/<sheet>.html, where every sheet is published."""
 
@@ -67,60 +88,76 @@ def page_url(path: str) -> str:
     return f"{stem}/"
 
 
-class _Links(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, policy: LinkPolicy) -> None:
-        super().__init__(md)
+class _Finish(Filter):  # type: ignore[misc]  # bleach ships no type hints
+    """Runs after bleach's own sanitiser: drops `_DROPPED` elements with their content and applies
+    the export's link policy to every link, raw HTML ones included (bleach has already removed any
+    href that is not http, https, mailto or relative)."""
+
+    def __init__(self, source: Iterable[dict[str, Any]], policy: LinkPolicy) -> None:
+        super().__init__(source)
         self.policy = policy
 
-    def run(self, root: ET.Element) -> None:
-        found = [(parent, child) for parent in root.iter() for child in parent if child.tag == "a"]
-        for parent, link in found:
-            href = self.policy(link.get("href", ""))
-            if href is None:
-                _unwrap(parent, link)
-            else:
-                link.set("href", href)
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        hidden = 0  # depth inside dropped elements
+        unwrapped: list[bool] = []  # per open <a>: whether its tags are left out
+        for token in super().__iter__():
+            kind, name = token["type"], token.get("name")
+            if name in _DROPPED and kind in ("StartTag", "EndTag", "EmptyTag"):
+                hidden += {"StartTag": 1, "EndTag": -1}.get(kind, 0)
+                continue
+            if hidden:
+                continue
+            if name == "a" and kind == "StartTag":
+                unwrapped.append(not self._link(token["data"]))
+                if unwrapped[-1]:
+                    continue
+            elif name == "a" and kind == "EndTag" and unwrapped.pop():
+                continue
+            yield token
+
+    def _link(self, attributes: dict[tuple[str | None, str], str]) -> bool:
+        """Keep the link (True) with the policy's href, or keep only its text (False)."""
+        raw = attributes.get((None, "href"))
+        if raw is None:
+            return False
+        # The tokenizer leaves entities as written; the policy decides on the URL they spell.
+        href = html.unescape(raw)
+        target = self.policy(href)
+        if target is None:
+            return False
+        if target != href:
+            attributes[(None, "href")] = html.escape(target, quote=False)
+        return True
 
 
-def _unwrap(parent: ET.Element, link: ET.Element) -> None:
-    """Replace <a> by its content, keeping the surrounding text in place."""
-    position = list(parent).index(link)
-    children = list(link)
-
-    def append_text(text: str, after: ET.Element | None) -> None:
-        if after is None:
-            parent.text = (parent.text or "") + text
-        else:
-            after.tail = (after.tail or "") + text
-
-    previous = parent[position - 1] if position > 0 else None
-    append_text(link.text or "", previous)
-    parent.remove(link)
-    for offset, child in enumerate(children):
-        parent.insert(position + offset, child)
-    append_text(link.tail or "", children[-1] if children else previous)
+@functools.lru_cache(maxsize=256)  # one per link policy: building a Cleaner costs more than a text
+def _cleaner(links: LinkPolicy) -> bleach.Cleaner:
+    cleaner = bleach.Cleaner(
+        tags=_TAGS | _DROPPED,
+        attributes=_ATTRIBUTES,
+        protocols=_ABSOLUTE_SCHEMES,
+        strip=True,
+        strip_comments=True,
+        filters=[functools.partial(_Finish, policy=links)],
+    )
+    # Markdown writes <br />, and QTI 2.1 reads these fragments as XHTML.
+    cleaner.serializer.use_trailing_solidus = True
+    return cleaner
 
 
-class _LinkExtension(Extension):
-    def __init__(self, policy: LinkPolicy) -> None:
-        super().__init__()
-        self.policy = policy
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_Links(md, self.policy), "kursus-links", 0)
+def _clean(fragment: str, links: LinkPolicy) -> str:
+    """The one sanitiser every exported fragment of author HTML passes through."""
+    return _cleaner(links).clean(fragment)
 
 
-@functools.lru_cache(maxsize=256)
-def _converter(links: LinkPolicy) -> markdown.Markdown:
-    # Building a converter costs more than converting a short text; every export shares them.
-    return markdown.Markdown(extensions=["attr_list", "sane_lists", _LinkExtension(links)], output_format="xhtml")
+_CONVERTER = markdown.Markdown(extensions=["attr_list", "sane_lists"], output_format="xhtml")
 
 
 @functools.lru_cache(maxsize=8192)  # the course file and the lesson files convert the same texts
 def _convert(source: str, links: LinkPolicy) -> str:
-    converter = _converter(links)
-    converter.reset()
-    return xml_safe(converter.convert(source).strip())
+    _CONVERTER.reset()
+    # xml_safe first: bleach would turn a control character into "?", not drop it.
+    return _clean(xml_safe(_CONVERTER.convert(source)), links).strip()
 
 
 def to_html(text: str, links: LinkPolicy, blank: BlankRenderer | None = None, brace_entities: bool = False) -> str:
