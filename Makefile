@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve test check stats build ejaan benchmark
+.PHONY: setup system serve test check stats tebak build ejaan benchmark mutation
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ check: setup
 stats: setup
 	$(BIN)/python -m scripts stats
 
+tebak: setup
+	$(BIN)/python -m scripts tebak
+
 build: setup
 	$(BIN)/mkdocs build --strict
 
@@ -40,3 +43,7 @@ ejaan: setup system
 # Not part of `make test`: needs npm (it installs Lighthouse 12 into .cache/ on first use).
 benchmark: setup system
 	$(BIN)/python -m scripts.benchmark
+
+# Not part of `make test`: about half an hour on two cores (see scripts/mutation.py).
+mutation: setup
+	$(BIN)/python -m scripts.mutation

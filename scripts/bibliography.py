@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 from . import lessons as lesson_pages
 from . import textfile
-from .model import Lesson, Location, Problem, Reference
+from .model import Lesson, Location, Problem, Reference, shown
 
 PAGE = "modul-7/daftar-pustaka.md"  # relative to docs/
+RULES_PATH = Path(__file__).resolve().parent / "aturan-naskah.yml"
 SOURCE = f"docs/{PAGE}"
 
 NAME = r"[A-Z][A-Za-z'’-]+"
@@ -30,6 +34,34 @@ YEAR = re.compile(r"\d{4}")
 PARENTHETICAL_ITEM = re.compile(
     rf"^\s*(?:\d{{4}}[a-z]?,\s*)?(?:dalam\s+|lihat\s+)?({NAME})[^;]*?,\s*(\d{{4}})[a-z]?(?::\s*[\d–-]+)?\s*$"
 )
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))["pustaka"]
+    placeholders = tuple(re.compile(p, re.IGNORECASE) for p in data["penanda_belum_selesai"])
+    return placeholders, tuple(str(prefix) for prefix in data["judul_di_depan"])
+
+
+def _unfinished(text: str, authors: str, rest: str, where: Location) -> list[Problem]:
+    """An entry that still holds placeholder text, or lacks its title or its source."""
+    placeholders, title_first = _rules()
+    marker = next((m.group(0) for p in placeholders if (m := p.search(text))), None)
+    if marker is not None:
+        return [
+            Problem(
+                where,
+                f'entri ini masih memuat teks sementara ("{shown(marker, 40)}"). Lengkapi entrinya dari sumber aslinya, '
+                "atau hapus entri dan kutipannya bila sumbernya tidak dapat dipastikan.",
+            )
+        ]
+    parts = [part for part in re.split(r"(?<=[.?!*])\s+", rest.strip()) if part.strip(" .")]
+    needed = 1 if authors.startswith(title_first) else 2
+    ends = text.rstrip().endswith(".") or re.search(r"\shttps?://\S+$", text) is not None  # APA 7: no period after a DOI
+    if len(parts) < needed or not ends:
+        what = "sumbernya (mis. Lembaran Negara)" if needed == 1 else "judul dan sumbernya (penerbit, atau jurnal dengan volume dan halaman)"
+        return [Problem(where, f"entri ini belum lengkap menurut APA 7: tulis {what}, diakhiri titik.")]
+    return []
 
 
 def citations(text: str) -> set[tuple[str, str]]:
@@ -70,6 +102,7 @@ def load(root: Path) -> tuple[tuple[Reference, ...], list[Problem]]:
         if not match:
             problems.append(Problem(where, "entri ini bukan format APA 7: tulis 'Penulis, A. (Tahun). Judul. Penerbit.'"))
             continue
+        problems.extend(_unfinished(text, match.group(1), text[match.end() :], where))
         references.append(Reference(text, match.group(1), match.group(2), where))
     return tuple(sorted(references, key=lambda r: r.text.casefold())), problems
 
@@ -163,8 +196,10 @@ def _split_references(text: str) -> tuple[str, list[str]]:
 
 
 def _entry_key(entry: str) -> tuple[str, str] | None:
-    match = re.match(rf"^({NAME})[^()]*?\((\d{{4}})", entry)
-    return (match.group(1), match.group(2)) if match else None
+    """A Rujukan item's whole author part and year: laws and regulations share a first word and
+    often a year ("Undang-Undang ... 2019"), so the first name alone would mix them up."""
+    match = re.match(r"^([^()]+?)\s*\((\d{4})", entry)
+    return (match.group(1).strip(), match.group(2)) if match else None
 
 
 def _line_of(text: str, name: str, year: str) -> int:

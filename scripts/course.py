@@ -9,7 +9,19 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from . import bibliography, glossary, item_rules, lessons, navigation, progress, questions, schema, textfile, yamlsource
+from . import (
+    bibliography,
+    glossary,
+    item_rules,
+    lessons,
+    navigation,
+    progress,
+    questions,
+    schema,
+    textfile,
+    wording,
+    yamlsource,
+)
 from .model import Course, Lesson, Location, Problem, Question, Quiz, shown
 
 MIN_QUESTIONS = 8
@@ -114,6 +126,7 @@ def _read_lessons(root: Path, problems: list[Problem]) -> tuple[dict[str, Lesson
         if text is None:
             problems.extend(unreadable)
             continue
+        problems.extend(wording.problems(lessons.outside_code(text), shown))
         if not lessons.has_marker(text):
             problems.extend(
                 Problem(
@@ -150,6 +163,7 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
             problems.append(Problem(Location(shown, 1), _orphan_message(root, file.stem, list(by_slug))))
         document, yaml_problems = yamlsource.load(text, shown)
         problems.extend(yaml_problems)
+        problems.extend(wording.problems(list(enumerate(text.splitlines(), start=1)), shown))
         if document is None:
             continue
         schema_problems = schema.check(document)

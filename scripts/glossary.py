@@ -11,8 +11,8 @@ import posixpath
 import re
 from pathlib import Path
 
-from . import textfile, yamlsource
-from .model import Lesson, Location, Problem, Term
+from . import textfile, wording, yamlsource
+from .model import Lesson, Location, Problem, Term, shown
 
 SOURCE = "docs/glosarium.yml"
 PAGE_MARKER = "<!-- glosarium -->"
@@ -26,6 +26,7 @@ def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list
     if text is None:
         return (), problems
     document, problems = yamlsource.load(text, SOURCE)
+    problems = problems + wording.problems(list(enumerate(text.splitlines(), start=1)), SOURCE)
     if document is None:
         return (), problems
     if not isinstance(document.data, list):
@@ -34,9 +35,16 @@ def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list
     seen: dict[str, Term] = {}
     for index, entry in enumerate(document.data):
         where = document.where((index,))
-        if not isinstance(entry, dict) or set(entry) - {"istilah", "definisi", "pelajaran"}:
-            problems.append(Problem(where, 'setiap istilah hanya berisi kolom "istilah", "definisi", dan "pelajaran".'))
+        if not isinstance(entry, dict) or set(entry) - {"istilah", "definisi", "pelajaran", "makna_lain"}:
+            problems.append(
+                Problem(where, 'setiap istilah hanya berisi kolom "istilah", "definisi", "pelajaran", dan "makna_lain".')
+            )
             continue
+        if not all(isinstance(entry.get(key, ""), str) for key in ("istilah", "definisi", "pelajaran")):
+            problems.append(Problem(where, '"istilah", "definisi", dan "pelajaran" harus berupa teks.'))
+            continue
+        senses, sense_problems = _senses(entry.get("makna_lain", []), document, (index, "makna_lain"), root)
+        problems.extend(sense_problems)
         term = str(entry.get("istilah") or "").strip()
         definition = " ".join(str(entry.get("definisi") or "").split())
         target = str(entry.get("pelajaran") or "").strip()
@@ -50,9 +58,30 @@ def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list
         if key in seen:
             problems.append(Problem(where, f'istilah "{term}" sudah ada di {seen[key].where}. Gabungkan keduanya.'))
             continue
-        seen[key] = Term(term, definition, target, where)
+        seen[key] = Term(term, definition, target, where, senses)
         terms.append(seen[key])
     return tuple(sorted(terms, key=lambda t: t.term.casefold())), problems
+
+
+def _senses(
+    raw: object, document: yamlsource.Document, at: yamlsource.Path_, root: Path
+) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """`makna_lain`: a list of {halaman: a docs page or folder, definisi: the sense there ("" for none)}."""
+    if not isinstance(raw, list):
+        return (), [Problem(document.where(at), '"makna_lain" harus berupa daftar (- halaman: ..., definisi: ...).')]
+    senses: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(raw):
+        where = document.where(at + (index,))
+        if not isinstance(item, dict) or set(item) != {"halaman", "definisi"} or not all(isinstance(v, str) for v in item.values()):
+            problems.append(Problem(where, 'setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" (teks; kosong bila tanpa tooltip).'))
+            continue
+        page = item["halaman"].strip()
+        if not (root / "docs" / page).exists():
+            problems.append(Problem(where, f'makna lain: halaman atau folder docs/{shown(page)} tidak ada.'))
+            continue
+        senses.append((page, " ".join(item["definisi"].split())))
+    return tuple(senses), problems
 
 
 def _target_problems(term: str, target: str, lessons: dict[str, Lesson], root: Path, where: Location) -> list[Problem]:
@@ -77,20 +106,27 @@ def page_markdown(terms: tuple[Term, ...], page: str) -> str:
         link = posixpath.relpath(term.target.partition("#")[0], posixpath.dirname(page))
         anchor = term.target.partition("#")[2]
         target = f"{link}#{anchor}" if anchor else link
+        others = "".join(
+            f"\n\nDi `{where}`: {text}" for where, text in term.senses if text
+        )  # the other senses this word has in the course, where it has them
         parts.append(
             f'<dl class="glosarium" markdown>\n<dt id="{term.anchor}">{html.escape(term.term)}</dt>\n'
-            f"<dd markdown>{term.definition} [Pelajari]({target})</dd>\n</dl>\n"
+            f"<dd markdown>{term.definition} [Pelajari]({target}){others}</dd>\n</dl>\n"
         )
     return "\n".join(parts)
 
 
-def abbreviations(terms: tuple[Term, ...]) -> str:
-    """Python-Markdown abbreviation definitions for every written form of every term."""
+def abbreviations(terms: tuple[Term, ...], page: str = "") -> str:
+    """Python-Markdown abbreviation definitions for every written form of every term, each with the
+    sense it has on `page` (a docs path); a term that means nothing special there gets none."""
     lines: list[str] = []
     for term in terms:
+        definition = term.definition_for(page)
+        if not definition:
+            continue
         # A tooltip shows plain text, but Material puts the title into the page as HTML: escaped
         # here once more, a definition such as "usia < 18" shows as written and runs nothing.
-        plain = " ".join(re.sub(r"[*_`]", "", term.definition).replace("]", ")").split())
+        plain = " ".join(re.sub(r"[*_`]", "", definition).replace("]", ")").split())
         title = html.escape(plain, quote=False)
         forms = {term.term, term.term[0].lower() + term.term[1:], term.term[0].upper() + term.term[1:]}
         lines.extend(f"*[{form}]: {title}" for form in sorted(forms))

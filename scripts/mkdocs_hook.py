@@ -76,7 +76,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, quiz_assets.CSS_PATH)
     if OFFLINE:
         config.extra["polyfills"] = [SHIM]
-    elif not _serving:
+    else:
+        # The online site loads nothing from elsewhere, so a policy can say so: injected markup
+        # cannot fetch from, or send to, another host. (Not on file://, whose pages have no origin
+        # a policy could name.) Inline scripts stay allowed: Material and the exam guard need them.
+        config.extra["csp"] = page_html.CONTENT_SECURITY_POLICY
+    if not OFFLINE and not _serving:
         # Built aside and put in place at the very end: a failed build leaves site/ as it was.
         target = Path(config.site_dir)
         _building = (atomic_site.begin(target), target)
@@ -149,7 +154,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         header = render.lesson_header(quiz.lesson, len(quiz.questions))
         markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
         markdown = markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
-        return markdown + "\n" + glossary.abbreviations(_course.glossary)
+        return markdown + "\n" + glossary.abbreviations(_course.glossary, path)
     if path == bibliography.PAGE:
         return bibliography.page_markdown(markdown, _course.references)
     if glossary.PAGE_MARKER in markdown:

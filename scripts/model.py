@@ -155,6 +155,14 @@ class Term:
     definition: str
     target: str  # docs path, with an optional #anchor, of the page that teaches the term
     where: Location = field(compare=False)
+    # Where a word means something else (or nothing special): (docs path or folder, definition),
+    # the definition empty for "no tooltip there". A tooltip shows the sense of the page it is on.
+    senses: tuple[tuple[str, str], ...] = ()
+
+    def definition_for(self, page: str) -> str:
+        """The definition a tooltip on `page` (a docs path) shows; the most specific sense wins."""
+        matching = [(len(where), text) for where, text in self.senses if page == where or page.startswith(where.rstrip("/") + "/")]
+        return max(matching)[1] if matching else self.definition
 
     @property
     def anchor(self) -> str:
@@ -176,7 +184,10 @@ class Reference:
         return f"{first}-{self.year}"
 
     def matches(self, name: str, year: str) -> bool:
-        return year == self.year and re.search(rf"\b{re.escape(name)}\b", self.authors) is not None
+        """A citation's first author (or a Rujukan item's whole author part) and year."""
+        if year != self.year:
+            return False
+        return name == self.authors.strip() or re.search(rf"\b{re.escape(name)}\b", self.authors) is not None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,23 @@ HEADING = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
 ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)
 
 
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+
+
 def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
     """Quiz ids from the bank, and every accepted answer on each blank (for assets/kursus.js)."""
     ids = [render.anchor(q) for q in questions]

@@ -87,7 +87,9 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser, base: str) -> N
     block = page.locator(f"#{render.anchor(question)}")
     block.locator("input").first.focus()
     # Arrow keys move through the radio group; Space selects; Tab reaches the button; Enter submits.
-    index = [o.text for o in question.options].index(right.text)
+    # Options are shuffled on every load: count the steps in the order this load shows them.
+    shown = block.locator("input[name=answer]").evaluate_all("inputs => inputs.map(input => input.value)")
+    index = shown.index(str(question.options.index(right)))
     for _ in range(index):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
@@ -173,4 +175,25 @@ def test_feedback_and_results_are_announced(browser, base: str) -> None:
     page.goto(f"{base}/{QUIZ.lesson.url}")
     assert page.locator(".quiz-feedback[aria-live=polite]").count() == len(QUIZ.questions)
     assert page.locator("#quiz-results[aria-live=polite]").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_rothman_indicators_read_row_by_row_on_a_360px_phone(browser, base: str, scheme: str) -> None:
+    """Each of the eleven indicators is one card with the three models' values, labelled, inside
+    the screen; axe finds nothing in either colour scheme."""
+    lesson = next(q.lesson for q in COURSE.quizzes if q.lesson.slug == "model-rothman")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{base}/{lesson.url}")
+    rows = page.locator(".tabel-indikator tbody tr")
+    assert rows.count() == 11
+    for index in range(rows.count()):
+        box = rows.nth(index).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, index
+        labels = rows.nth(index).locator("td").evaluate_all(
+            "cells => cells.slice(1).map(cell => getComputedStyle(cell, '::before').content)"
+        )
+        assert [label.strip('"').split(".")[0] for label in labels] == ["A", "B", "C"], labels
+    assert violations(page) == []  # the whole page, at 360 px, in this colour scheme
     context.close()

@@ -106,3 +106,48 @@ def test_citations_in_every_form_the_lessons_use() -> None:
         ("Rothman", "1995"), ("Dominelli", "1990"), ("Mayo", "1998"), ("Payne", "1997"), ("Adi", "2003"),
         ("AMA", "1993"),
     }
+
+
+def test_a_glossary_tooltip_shows_the_sense_of_the_page_it_is_on(tmp_path: Path) -> None:
+    from scripts import glossary
+
+    target = tmp_path / "proyek"
+    shutil.copytree(BASE, target)
+    (target / "docs" / "glosarium.yml").write_text(
+        "- istilah: Konsep pertama\n"
+        "  definisi: Makna umum di pelajaran pertama.\n"
+        "  pelajaran: modul-1/pertama.md#konsep-pertama\n"
+        "  makna_lain:\n"
+        "    - halaman: modul-1/\n"
+        "      definisi: Makna di seluruh modul 1 <b>tebal</b>.\n"
+        "    - halaman: modul-1/kedua.md\n"
+        '      definisi: ""\n',
+        encoding="utf-8",
+    )
+    loaded, problems = course.load(target)
+    assert problems == []
+    term = loaded.glossary[0]
+    assert term.definition_for("index.md") == "Makna umum di pelajaran pertama."
+    assert term.definition_for("modul-1/pertama.md") == "Makna di seluruh modul 1 <b>tebal</b>."
+    assert term.definition_for("modul-1/kedua.md") == ""  # no tooltip where the word means nothing special
+    assert glossary.abbreviations(loaded.glossary, "modul-1/kedua.md") == "\n"
+    first = glossary.abbreviations(loaded.glossary, "modul-1/pertama.md")
+    assert "*[Konsep pertama]: Makna di seluruh modul 1 &lt;b&gt;tebal&lt;/b&gt;." in first  # escaped: shown, not run
+    page = glossary.page_markdown(loaded.glossary, "modul-7/glosarium.md")
+    assert "Di `modul-1/`: Makna di seluruh modul 1" in page and "Di `modul-1/kedua.md`" not in page
+
+
+def test_a_glossary_sense_must_name_a_page_that_exists(tmp_path: Path) -> None:
+    target = tmp_path / "proyek"
+    shutil.copytree(BASE, target)
+    (target / "docs" / "glosarium.yml").write_text(
+        "- istilah: Konsep pertama\n  definisi: Makna umum.\n  pelajaran: modul-1/pertama.md#konsep-pertama\n"
+        "  makna_lain:\n    - halaman: modul-9/\n      definisi: Tidak ada.\n    - halaman: modul-1/\n",
+        encoding="utf-8",
+    )
+    _, problems = course.load(target)
+    assert [str(p) for p in problems] == [
+        "docs/glosarium.yml:5: makna lain: halaman atau folder docs/modul-9/ tidak ada.",
+        'docs/glosarium.yml:7: setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" '
+        "(teks; kosong bila tanpa tooltip).",
+    ]

@@ -757,3 +757,20 @@ def test_worksheet_and_key_letter_the_options_alike() -> None:
     single = HOSTILE.questions[0]
     right = sheets.option_order(single).index(0)
     assert f"Jawaban: <strong>{sheets.letter(right)}</strong>" in key
+
+
+def test_printed_and_exported_order_spreads_the_keys() -> None:
+    """Sheets and LMS files keep the bank's order; in it no option position holds more than 40 %
+    of the single-choice keys, for the practice bank and for the final evaluation's pool."""
+    for name in (f"{exports.COURSE_SLUG}-moodle.xml", f"{exports.EXAM_SLUG}-moodle.xml"):
+        positions: dict[int, int] = {}
+        for element in moodle_questions(FILES[name]):
+            if element.get("type") != "multichoice" or text_of(element, "single") != "true":
+                continue
+            fractions = [float(answer.get("fraction", "0")) for answer in element.findall("answer")]
+            if len(fractions) >= 3:
+                key = fractions.index(100.0)
+                positions[key] = positions.get(key, 0) + 1
+        total = sum(positions.values())
+        assert total > 50, name
+        assert max(positions.values()) <= 0.4 * total, (name, positions)

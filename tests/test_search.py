@@ -193,7 +193,7 @@ def _quiz_only_words(index: dict) -> set[str]:
     """Words of the question bank (questions, options, feedback, explanations) that nothing else on
     the site uses: if the quizzes leaked into the index, these would be in it."""
     quiz_text = " ".join(
-        " ".join([q.text, q.explanation, *(o.text + " " + o.feedback for o in q.options)]) for q in COURSE.questions
+        " ".join([q.text, q.explanation, *(o.text + " " + o.feedback for o in q.options)]) for q in COURSE.all_questions
     ).lower()
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in {".md", ".yml"}]
     elsewhere = set(WORD.findall(" ".join(sources).lower()))

@@ -1,0 +1,137 @@
+"""Mutation testing of the course check: `make mutation` (or `.venv/bin/python -m scripts.mutation`).
+
+mutmut (configured in pyproject.toml) changes the core one small step at a time and runs the fast
+tests against each change; a mutant the tests do not notice ("survived") marks a rule no test
+guards. Two things mutmut alone gets wrong here, handled in a second pass:
+- the CLI tests run `python -m scripts` in a subprocess, which mutmut's coverage never links to
+  the code they exercise; every mutant mutmut left "no tests" or surviving in the CLI and the
+  report is run again against the CLI tests, with MUTANT_UNDER_TEST in the environment so the
+  subprocess runs the mutant too;
+- some mutants cannot change behaviour (equivalent mutants); tests/mutation-equivalents.yml lists
+  them, each with the reason, and they are left out of the score instead of being counted silently.
+
+Prints the score per module and every unexplained survivor, and keeps the totals in
+.cache/mutation.json for the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.yml"
+RESULT = ROOT / ".cache" / "mutation.json"
+TARGET = 90.0
+KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
+SUBPROCESS_MODULES = ("scripts.cli", "scripts.report")  # reached by the CLI tests in a subprocess
+SECOND_PASS = ["tests/test_cli.py", "tests/test_bad_input.py", "-k", "not on_the_course"]
+
+
+def run_mutmut(workers: int) -> None:
+    log = ROOT / ".cache" / "mutmut.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w", encoding="utf-8") as out:
+        subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", "--max-children", str(workers)],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+
+
+def exit_codes() -> dict[str, int | None]:
+    """mutmut's result for every mutant, by mutant name."""
+    codes: dict[str, int | None] = {}
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return codes
+
+
+def killed_in_subprocess(name: str) -> bool:
+    """Whether the CLI tests fail with `name` active, in pytest and in the CLI it starts."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *SECOND_PASS],
+        cwd=MUTANTS,
+        env={**os.environ, "MUTANT_UNDER_TEST": name},
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    return result.returncode != 0
+
+
+def module_of(name: str) -> str:
+    return name.split(".x", 1)[0].split(".x_", 1)[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    workers = int(os.environ.get("MUTATION_WORKERS", os.cpu_count() or 2))
+    start = time.perf_counter()
+    if "--report-only" not in args:
+        run_mutmut(workers)
+    codes = exit_codes()
+    if not codes:
+        print("Tidak ada hasil mutmut di mutants/. Jalankan tanpa --report-only.", file=sys.stderr)
+        return 1
+    again = [
+        name
+        for name, code in codes.items()
+        if code in NO_TESTS or (code in SURVIVED and module_of(name).startswith(SUBPROCESS_MODULES))
+    ]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for name, killed in zip(again, pool.map(killed_in_subprocess, again)):
+            codes[name] = 1 if killed else (0 if codes[name] in SURVIVED else 33)
+    equivalents: dict[str, str] = yaml.safe_load(EQUIVALENTS.read_text(encoding="utf-8")) or {}
+
+    rows: dict[str, Counter[str]] = {}
+    survivors: list[str] = []
+    for name, code in sorted(codes.items()):
+        row = rows.setdefault(module_of(name), Counter())
+        row["dibuat"] += 1
+        if name in equivalents:
+            row["ekuivalen"] += 1
+        elif code in KILLED:
+            row["terbunuh"] += 1
+        else:
+            row["selamat" if code in SURVIVED else "lain"] += 1
+            survivors.append(f"{name} ({'selamat' if code in SURVIVED else 'tanpa tes' if code in NO_TESTS else code})")
+    total = sum(rows.values(), Counter())
+    print(f"{'modul':28} {'dibuat':>7} {'terbunuh':>9} {'selamat':>8} {'lain':>5} {'ekuivalen':>10} {'skor':>7}")
+    for module, row in [*sorted(rows.items()), ("JUMLAH", total)]:
+        counted = row["dibuat"] - row["ekuivalen"]
+        score = 100 * row["terbunuh"] / counted if counted else 100.0
+        print(
+            f"{module:28} {row['dibuat']:>7} {row['terbunuh']:>9} {row['selamat']:>8} {row['lain']:>5} "
+            f"{row['ekuivalen']:>10} {score:>6.1f}%"
+        )
+    counted = total["dibuat"] - total["ekuivalen"]
+    score = 100 * total["terbunuh"] / counted if counted else 100.0
+    print(f"\nMutan ekuivalen ({len(equivalents)}), tidak dihitung; alasannya di {EQUIVALENTS.relative_to(ROOT)}.")
+    print(f"Mutan yang selamat tanpa penjelasan ({len(survivors)}); lihat isinya dengan `mutmut show NAMA`:")
+    print("\n".join(f"  {line}" for line in survivors) or "  (tidak ada)")
+    minutes = (time.perf_counter() - start) / 60
+    print(f"\nSkor mutasi inti: {score:.1f}% (target {TARGET:.0f}%), {minutes:.0f} menit.")
+    RESULT.parent.mkdir(exist_ok=True)
+    RESULT.write_text(
+        json.dumps({"score": round(score, 1), "killed": total["terbunuh"], "counted": counted,
+                    "equivalent": total["ekuivalen"], "survivors": len(survivors),
+                    "date": time.strftime("%Y-%m-%d")}),
+        encoding="utf-8",
+    )
+    return 0 if score >= TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
