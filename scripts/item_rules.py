@@ -116,7 +116,7 @@ def question_problems(question: Question, where: Location, option_where: list[Lo
                 )
     if question.kind is Kind.MULTIPLE:
         keys = [n for n, o in enumerate(question.options) if o.correct]
-        if keys and keys == list(range(len(keys))) and len(keys) < len(question.options):
+        if len(keys) >= 2 and keys == list(range(len(keys))) and len(keys) < len(question.options):
             problems.append(
                 Problem(
                     where,

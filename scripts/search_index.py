@@ -35,6 +35,10 @@ PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 LETTER_ANCHOR = "#huruf-"
 # A glossary entry is a definition, not the lesson: it ranks below a lesson section on the term.
 GLOSSARY_BOOST = 0.5
+# A reference list names works, it does not teach: a title that holds a query word ("... 'empowerment'
+# ...") ranks below the lesson that explains the word.
+REFERENCES_PAGE = "modul-7/daftar-pustaka/"
+REFERENCES_BOOST = 0.3
 # Material weighs a word in a heading 1000 times one in the text: any heading that merely starts
 # with one word of a query ("social" in "... (social casework)") then outranks the section that
 # holds every word ("social action"). At 10 a heading still leads; tests/search_queries.yml
@@ -64,6 +68,7 @@ def rewrite(site: Path, glossary: Sequence[Term]) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     index = with_glossary_terms(index, glossary)
+    index = with_references_lowered(index)
     index = indonesian(index, roots(words(index), names(index)))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -85,6 +90,14 @@ def with_glossary_terms(index: dict[str, Any], glossary: Sequence[Term]) -> dict
     first = next(i for i, doc in enumerate(kept) if doc["location"].split("#")[0] == page)
     # Material expects a page's own entry before its sections.
     return {**index, "docs": kept[: first + 1] + entries + kept[first + 1 :]}
+
+
+def with_references_lowered(index: dict[str, Any]) -> dict[str, Any]:
+    docs = [
+        {**doc, "boost": REFERENCES_BOOST} if doc["location"].startswith(REFERENCES_PAGE) else doc
+        for doc in index["docs"]
+    ]
+    return {**index, "docs": docs}
 
 
 def plain(markdown: str) -> str:

@@ -151,3 +151,59 @@ def test_a_glossary_sense_must_name_a_page_that_exists(tmp_path: Path) -> None:
         'docs/glosarium.yml:7: setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" '
         "(teks; kosong bila tanpa tooltip).",
     ]
+
+
+@pytest.mark.parametrize("minutes", [5, 240])
+def test_study_time_at_its_bounds_is_accepted(minutes: int, tmp_path: Path) -> None:
+    target = tmp_path / "proyek"
+    shutil.copytree(BASE, target)
+    page = target / "docs" / "modul-1" / "pertama.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("waktu_belajar: 30", f"waktu_belajar: {minutes}"), encoding="utf-8")
+    loaded, problems = course.load(target)
+    assert problems == []
+    assert loaded.quizzes[0].lesson.duration == minutes
+
+
+def test_a_lesson_is_read_whole_into_the_model() -> None:
+    loaded, _ = course.load(BASE)
+    lesson = loaded.quizzes[0].lesson
+    assert (lesson.title, lesson.description, lesson.duration) == (
+        "Pelajaran pertama",
+        "Pelajaran pertama dalam kursus contoh.",
+        30,
+    )
+    assert lesson.marker_line == 33 and lesson.module == "Modul 1 — Contoh" and lesson.url == "modul-1/pertama/"
+    question = loaded.quizzes[0].questions[0]
+    assert question.explanation == "Pembahasan soal nomor 1."
+    assert question.text == "Soal nomor 1 tentang konsep."
+    assert [(o.text, o.correct, o.feedback) for o in question.options] == [
+        ("Jawaban benar", True, ""),
+        ("Jawaban keliru", False, "Pilihan ini keliru."),
+    ]
+    assert [term.term for term in loaded.glossary] == ["Konsep pertama"]
+    assert [(reference.authors, [lesson.slug for lesson in lessons]) for reference, lessons in loaded.references] == [
+        ("Argyris, C.", ["kedua", "pertama"])  # citing pages by path
+    ]
+
+
+def test_a_schema_valid_file_takes_the_compiled_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import schema
+
+    text = (BASE / "quizzes" / "pertama.yml").read_text(encoding="utf-8")
+    document, _ = yamlsource.load(text, "quizzes/pertama.yml")
+    assert document is not None
+
+    def slow_validator() -> None:
+        raise AssertionError("a valid file must not need jsonschema's slow explanation")
+
+    monkeypatch.setattr(schema, "validator", slow_validator)
+    assert schema.check(document) == []
+
+
+def test_a_line_is_found_for_a_path_below_any_value() -> None:
+    document, _ = yamlsource.load("soal:\n  - id: a\n    pilihan:\n      - teks: x\n", "x.yml")
+    assert document is not None
+    assert document.line(("soal", 0, "pilihan", 0, "teks")) == 4
+    assert document.line(("soal", 0, "pilihan", 5, "teks")) == 4  # no such option: where the list starts
+    assert document.line(("soal", 0, "tidak-ada", "lagi")) == 2  # nearest parent that exists
+    assert document.line(("lain",)) == 1

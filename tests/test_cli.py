@@ -50,6 +50,7 @@ def test_stats_counts_questions_per_lesson_type_and_level() -> None:
     assert rows["JUMLAH"][1:5] == ["16", "12", "2", "2"]
     # mengingat, memahami, menerapkan, menganalisis, share of the last two
     assert rows["JUMLAH"][5:] == ["4", "6", "6", "0", "38%"]
+    assert rows["pertama"][5:] == ["2", "3", "3", "0", "38%"]
 
 
 def test_tebak_fails_when_cues_beat_chance(tmp_path: Path) -> None:

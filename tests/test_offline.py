@@ -16,7 +16,7 @@ from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]
-FIRST_LOAD_BUDGET = 90 * 1024
+FIRST_LOAD_BUDGET = 100 * 1024  # a first visit to any lesson, the longest included (seams issue: ≤ 100 KiB)
 NEXT_LESSON_BUDGET = 35 * 1024
 ZIP_BUDGET = 5 * 1024 * 1024
 
