@@ -37,7 +37,7 @@ LETTER_ANCHOR = "#huruf-"
 GLOSSARY_BOOST = 0.5
 # A reference list names works, it does not teach: a title that holds a query word ("... 'empowerment'
 # ...") ranks below the lesson that explains the word.
-REFERENCES_PAGE = "modul-7/daftar-pustaka/"
+REFERENCES_PAGE = "modul-7/daftar-pustaka"  # its URL: "…/" online, "….html" in the file:// copy
 REFERENCES_BOOST = 0.3
 # Material weighs a word in a heading 1000 times one in the text: any heading that merely starts
 # with one word of a query ("social" in "... (social casework)") then outranks the section that
@@ -94,10 +94,14 @@ def with_glossary_terms(index: dict[str, Any], glossary: Sequence[Term]) -> dict
 
 def with_references_lowered(index: dict[str, Any]) -> dict[str, Any]:
     docs = [
-        {**doc, "boost": REFERENCES_BOOST} if doc["location"].startswith(REFERENCES_PAGE) else doc
+        {**doc, "boost": REFERENCES_BOOST} if _page_of(doc["location"]) == REFERENCES_PAGE else doc
         for doc in index["docs"]
     ]
     return {**index, "docs": docs}
+
+
+def _page_of(location: str) -> str:
+    return location.split("#")[0].removesuffix(".html").removesuffix("/index").rstrip("/")
 
 
 def plain(markdown: str) -> str:

@@ -83,6 +83,28 @@
     document.body.appendChild(banner);
   }
 
+  // A wide table scrolls sideways inside Material's wrapper on a phone. A region that scrolls must
+  // be reachable by keyboard (and named), or a keyboard user cannot read its hidden columns.
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Tabel; geser ke samping untuk kolom lainnya");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { requestAnimationFrame(scrollableTables); });
+  } else {
+    window.addEventListener("load", scrollableTables);
+  }
+  window.addEventListener("resize", scrollableTables);
+
   var updating = false;
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
     window.addEventListener("load", function () {
