@@ -133,6 +133,7 @@ def main() -> int:
         print(f"Course check: {check_seconds:.2f} s for {questions} questions")
         print()
         print(cue_report(site))
+        print(mutation_report())
         print()
         for size in (2_500, 5_000, 10_000):
             bank = generated_bank(Path(tempfile.mkdtemp(dir=work)), size)
@@ -184,6 +185,18 @@ def cue_report(site: Path) -> str:
     return (
         f"Penebak tanpa pengetahuan, hanya isyarat (pilihan {order}), dibanding peluang:\n{text}\n"
         f"Selisih terbesar di atas peluang: {worst:.1f} poin (target ≤ 10)"
+    )
+
+
+def mutation_report() -> str:
+    """The last `make mutation` result (half an hour of work, so the benchmark reads, not reruns, it)."""
+    result = ROOT / ".cache" / "mutation.json"
+    if not result.is_file():
+        return "Skor mutasi inti: belum diukur; jalankan `make mutation`."
+    data = json.loads(result.read_text(encoding="utf-8"))
+    return (
+        f"Skor mutasi inti: {data['score']}% ({data['killed']} dari {data['counted']} mutan terbunuh, "
+        f"{data['equivalent']} ekuivalen, {data['survivors']} selamat; diukur {data['date']}; target 90%)"
     )
 
 

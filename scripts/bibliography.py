@@ -12,7 +12,7 @@ import yaml
 
 from . import lessons as lesson_pages
 from . import textfile
-from .model import Lesson, Location, Problem, Reference, shown
+from .model import Lesson, Location, Problem, Reference, quoted
 
 PAGE = "modul-7/daftar-pustaka.md"  # relative to docs/
 RULES_PATH = Path(__file__).resolve().parent / "aturan-naskah.yml"
@@ -51,7 +51,7 @@ def _unfinished(text: str, authors: str, rest: str, where: Location) -> list[Pro
         return [
             Problem(
                 where,
-                f'entri ini masih memuat teks sementara ("{shown(marker, 40)}"). Lengkapi entrinya dari sumber aslinya, '
+                f'entri ini masih memuat teks sementara ("{quoted(marker, 40)}"). Lengkapi entrinya dari sumber aslinya, '
                 "atau hapus entri dan kutipannya bila sumbernya tidak dapat dipastikan.",
             )
         ]

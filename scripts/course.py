@@ -22,7 +22,7 @@ from . import (
     wording,
     yamlsource,
 )
-from .model import Course, Lesson, Location, Problem, Question, Quiz, shown
+from .model import Course, Lesson, Location, Problem, Question, Quiz, quoted
 
 MIN_QUESTIONS = 8
 MIN_HIGHER_ORDER_SHARE = 1 / 3
@@ -241,7 +241,7 @@ def _anchor_problems(built: Built, lesson: Lesson, document: yamlsource.Document
         problems.append(
             Problem(
                 document.where(at + ("bagian",)),
-                f'soal {question.id}: bagian "{shown(question.section)}" tidak ada di docs/{lesson.path}.{hint}',
+                f'soal {question.id}: bagian "{quoted(question.section)}" tidak ada di docs/{lesson.path}.{hint}',
             )
         )
     return problems

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from . import textfile, wording, yamlsource
-from .model import Lesson, Location, Problem, Term, shown
+from .model import Lesson, Location, Problem, Term, quoted
 
 SOURCE = "docs/glosarium.yml"
 PAGE_MARKER = "<!-- glosarium -->"
@@ -78,7 +78,7 @@ def _senses(
             continue
         page = item["halaman"].strip()
         if not (root / "docs" / page).exists():
-            problems.append(Problem(where, f'makna lain: halaman atau folder docs/{shown(page)} tidak ada.'))
+            problems.append(Problem(where, f'makna lain: halaman atau folder docs/{quoted(page)} tidak ada.'))
             continue
         senses.append((page, " ".join(item["definisi"].split())))
     return tuple(senses), problems
@@ -126,7 +126,7 @@ def abbreviations(terms: tuple[Term, ...], page: str = "") -> str:
             continue
         # A tooltip shows plain text, but Material puts the title into the page as HTML: escaped
         # here once more, a definition such as "usia < 18" shows as written and runs nothing.
-        plain = " ".join(re.sub(r"[*_`]", "", definition).replace("]", ")").split())
+        plain = " ".join(re.sub(r"[*_`]", "", definition).replace("[", "(").replace("]", ")").split())
         title = html.escape(plain, quote=False)
         forms = {term.term, term.term[0].lower() + term.term[1:], term.term[0].upper() + term.term[1:]}
         lines.extend(f"*[{form}]: {title}" for form in sorted(forms))

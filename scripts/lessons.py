@@ -25,7 +25,7 @@ DURATION_RANGE = (5, 240)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")  # a line of = or - under text: the text is an h1 or h2
-MAX_HEADINGS = 400  # a lesson has about 40; far more is damage, and Markdown's anchors grow quadratically
+MAX_HEADINGS = 400  # a lesson has about 40; far more is damage, and Python-Markdown's anchors grow quadratically
 ATTR_LIST = re.compile(r"\s*\{:?([^}]*)\}\s*$")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s+\S")
 QUIZ_TAG = re.compile(r"<quiz>")
@@ -176,7 +176,6 @@ def read(text: str, path: str, shown_path: str) -> tuple[Lesson | None, list[Pro
     found = headings(body, body_line)
     if len(found) > MAX_HEADINGS:
         problem(body_line, f"pelajaran ini punya {len(found)} judul; paling banyak {MAX_HEADINGS}. Gabungkan bagian-bagiannya.")
-        found = found[:MAX_HEADINGS]
     first_use: dict[str, Heading] = {}
     for heading in found:
         earlier = first_use.setdefault(heading.anchor, heading)

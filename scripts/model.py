@@ -47,7 +47,7 @@ _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MAX_MESSAGE = 1000
 
 
-def shown(value: object, limit: int = 80) -> str:
+def quoted(value: object, limit: int = 80) -> str:
     """A value echoed in a message: one line, control characters made visible, long text cut."""
     text = _INVISIBLE.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -62,7 +62,7 @@ class Problem:
 
     def __str__(self) -> str:
         # Always one line of bounded length, whatever text a message quotes.
-        return f"{self.where}: {shown(self.message, MAX_MESSAGE)}"
+        return f"{self.where}: {quoted(self.message, MAX_MESSAGE)}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
-from .model import Problem, shown
+from .model import Problem, quoted
 from .yamlsource import Document, Path_
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quizzes" / "schema.json"
@@ -138,7 +138,7 @@ def _unknown_field(document: Document, at: Path_, key: str, allowed: list[str]) 
     suggestion = _suggest(key[:100], allowed)
     return Problem(
         document.where(at + (key,), key=True),
-        f'kolom "{shown(key)}" tidak dikenal. Kolom yang boleh di sini: {", ".join(allowed)}.{suggestion}',
+        f'kolom "{quoted(key)}" tidak dikenal. Kolom yang boleh di sini: {", ".join(allowed)}.{suggestion}',
     )
 
 
@@ -154,4 +154,4 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
-    return f'"{shown(value)}"'
+    return f'"{quoted(value)}"'

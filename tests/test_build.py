@@ -200,3 +200,16 @@ def test_no_cue_strategy_beats_chance_by_more_than_ten_points(site: Path) -> Non
         base = cue_guesser.chance_score(items)
         for name, ranking in cue_guesser.STRATEGIES.items():
             assert cue_guesser.expected_score(items, ranking, shuffled=True) - base <= 0.10, name
+
+
+def test_front_matter_description_is_escaped_for_the_meta_tag() -> None:
+    """Material writes page.meta.description into <meta content="..."> unescaped; the hook escapes
+    it first, so a quotation mark cannot end the attribute and markup cannot enter the head."""
+    from types import SimpleNamespace
+
+    from scripts import mkdocs_hook
+
+    page = SimpleNamespace(meta={"description": 'Apa arti "intervensi"? <img src=x onerror=alert(1)>'},
+                           file=SimpleNamespace(src_uri="catatan.md"))
+    mkdocs_hook.on_page_markdown("# Catatan\n", page, SimpleNamespace())  # type: ignore[arg-type]
+    assert page.meta["description"] == "Apa arti &quot;intervensi&quot;? &lt;img src=x onerror=alert(1)&gt;"

@@ -38,9 +38,15 @@ def root_path(page) -> str:  # type: ignore[no-untyped-def]
     )
 
 
-def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, server) -> None:
+@pytest.mark.parametrize("where", ["online", "offline"])
+def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, request, where: str) -> None:
+    """Online, and in the file:// copy, where any local HTML file shares the course's storage."""
     page = watched
-    site = Site(server)
+    if where == "online":
+        site = Site(request.getfixturevalue("server"))
+    else:
+        folder = request.getfixturevalue("offline_site")
+        site = Site(folder.as_uri(), folder)
     page.goto(site.url(LESSON.lesson.path))
     key = "quiz_progress_" + page.evaluate("() => location.pathname")
     stored = {render.anchor(BLANK): {"answered": True, "correct": False, "selectedValues": [PAYLOAD]}}
