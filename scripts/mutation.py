@@ -7,6 +7,8 @@ guards. Two things mutmut alone gets wrong here, handled in a second pass:
   the code they exercise; every mutant mutmut left "no tests" or surviving in the CLI and the
   report is run again against the CLI tests, with MUTANT_UNDER_TEST in the environment so the
   subprocess runs the mutant too;
+- the unit tests of the core's details run again for every other survivor (mutmut picks tests by
+  coverage, and copies the tests once, when it starts);
 - some mutants cannot change behaviour (equivalent mutants); tests/mutation-equivalents.yml lists
   them, each with the reason, and they are left out of the score instead of being counted silently.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -34,7 +37,12 @@ RESULT = ROOT / ".cache" / "mutation.json"
 TARGET = 90.0
 KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
 SUBPROCESS_MODULES = ("scripts.cli", "scripts.report")  # reached by the CLI tests in a subprocess
-SECOND_PASS = ["tests/test_cli.py", "-k", "not on_the_course"]  # the course-wide run adds time, not kills
+# The second pass: the CLI tests for what mutmut cannot link to them, and the unit tests of the
+# core's details for every other survivor (fast, and they pin messages word for word). The
+# course-wide CLI run adds time, not kills.
+CLI_TESTS = ["tests/test_cli.py", "-k", "not on_the_course"]
+DETAIL_TESTS = ["tests/test_core_details.py", "tests/test_item_rules.py"]
+SECOND_PASS_CACHE = ROOT / ".cache" / "mutation-second-pass.json"
 
 
 def run_mutmut(workers: int) -> None:
@@ -58,10 +66,11 @@ def exit_codes() -> dict[str, int | None]:
     return codes
 
 
-def killed_in_subprocess(name: str) -> bool:
-    """Whether the CLI tests fail with `name` active, in pytest and in the CLI it starts."""
+def killed_in_second_pass(name: str) -> bool:
+    """Whether the second-pass tests fail with `name` active, in pytest and in any CLI it starts."""
+    tests = CLI_TESTS if module_of(name).startswith(SUBPROCESS_MODULES) else DETAIL_TESTS
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *SECOND_PASS],
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
         cwd=MUTANTS,
         env={**os.environ, "MUTANT_UNDER_TEST": name},
         capture_output=True,
@@ -85,14 +94,19 @@ def main(argv: list[str] | None = None) -> int:
     if not codes:
         print("Tidak ada hasil mutmut di mutants/. Jalankan tanpa --report-only.", file=sys.stderr)
         return 1
-    again = [
-        name
-        for name, code in codes.items()
-        if code in NO_TESTS or (code in SURVIVED and module_of(name).startswith(SUBPROCESS_MODULES))
-    ]
+    # The tests as they are now (mutmut copied them when it started).
+    shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    done: dict[str, bool] = {}
+    if SECOND_PASS_CACHE.is_file() and "--report-only" in args:
+        done = json.loads(SECOND_PASS_CACHE.read_text(encoding="utf-8"))
+    again = [name for name, code in codes.items() if (code in NO_TESTS or code in SURVIVED) and name not in done]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for name, killed in zip(again, pool.map(killed_in_subprocess, again)):
-            codes[name] = 1 if killed else (0 if codes[name] in SURVIVED else 33)
+        for name, killed in zip(again, pool.map(killed_in_second_pass, again)):
+            done[name] = killed
+            SECOND_PASS_CACHE.write_text(json.dumps(done), encoding="utf-8")
+    for name, killed in done.items():
+        if name in codes and codes[name] in NO_TESTS | SURVIVED:
+            codes[name] = 1 if killed else codes[name]
     equivalents: dict[str, str] = yaml.safe_load(EQUIVALENTS.read_text(encoding="utf-8")) or {}
 
     rows: dict[str, Counter[str]] = {}

@@ -197,3 +197,18 @@ def test_a_long_option_is_cut_in_its_message() -> None:
         'x.yml:3: soal q: pilihan ke-2 ("Semua jawaban panjang panjang panjang panjang panjang panja…") bisa '
         "dijawab tanpa memahami materi. Ganti dengan pengecoh dari kekeliruan yang diajarkan pelajaran."
     )
+
+
+def test_the_bibliography_page_anchors_each_entry_and_links_its_citing_lessons() -> None:
+    from scripts import bibliography, course
+
+    base = FIXTURES / "base"
+    loaded, _ = course.load(base)
+    page = (base / "docs" / "modul-7" / "daftar-pustaka.md").read_text(encoding="utf-8")
+    assert bibliography.page_markdown(page, loaded.references) == (
+        '# Daftar pustaka\n\n<div class="pustaka-entri" id="argyris-1970" markdown>\n\n'
+        "Argyris, C. (1970). *Intervention theory and method*. Addison-Wesley.\n\n"
+        '<span class="pustaka-dikutip">Dikutip di: [Pelajaran kedua](../modul-1/kedua.md), '
+        "[Pelajaran pertama](../modul-1/pertama.md)</span>\n\n</div>\n\n"
+    )
+    assert bibliography.page_markdown("# Kosong\n\nBelum ada entri.\n", loaded.references) == "# Kosong\n\nBelum ada entri.\n"
