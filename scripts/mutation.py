@@ -13,7 +13,10 @@ guards. Two things mutmut alone gets wrong here, handled in a second pass:
   them, each with the reason, and they are left out of the score instead of being counted silently.
 
 Prints the score per module and every unexplained survivor, and keeps the totals in
-.cache/mutation.json for the benchmark.
+.cache/mutation.json for the benchmark. `--report-only` skips mutmut and runs the second pass on
+its last results (resuming from .cache/mutation-second-pass.json); `--cached` runs nothing and
+reports what both passes have settled so far. Mutants mutmut never tried (an interrupted run) are
+counted apart, not in the score.
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     workers = int(os.environ.get("MUTATION_WORKERS", os.cpu_count() or 2))
     start = time.perf_counter()
-    if "--report-only" not in args:
+    if "--report-only" not in args and "--cached" not in args:
         run_mutmut(workers)
     codes = exit_codes()
     if not codes:
@@ -97,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     # The tests as they are now (mutmut copied them when it started).
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     done: dict[str, bool] = {}
-    if SECOND_PASS_CACHE.is_file() and "--report-only" in args:
+    if SECOND_PASS_CACHE.is_file() and ("--report-only" in args or "--cached" in args):
         done = json.loads(SECOND_PASS_CACHE.read_text(encoding="utf-8"))
     again = [name for name, code in codes.items() if (code in NO_TESTS or code in SURVIVED) and name not in done]
+    if "--cached" in args:  # report what the second pass has settled so far, run nothing
+        again = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for name, killed in zip(again, pool.map(killed_in_second_pass, again)):
             done[name] = killed
@@ -116,21 +121,23 @@ def main(argv: list[str] | None = None) -> int:
         row["dibuat"] += 1
         if name in equivalents:
             row["ekuivalen"] += 1
+        elif code is None:  # an interrupted run: said, and left out of the score
+            row["belum"] += 1
         elif code in KILLED:
             row["terbunuh"] += 1
         else:
             row["selamat" if code in SURVIVED else "lain"] += 1
             survivors.append(f"{name} ({'selamat' if code in SURVIVED else 'tanpa tes' if code in NO_TESTS else code})")
     total = sum(rows.values(), Counter())
-    print(f"{'modul':28} {'dibuat':>7} {'terbunuh':>9} {'selamat':>8} {'lain':>5} {'ekuivalen':>10} {'skor':>7}")
+    print(f"{'modul':28} {'dibuat':>7} {'terbunuh':>9} {'selamat':>8} {'lain':>5} {'ekuivalen':>10} {'belum':>6} {'skor':>7}")
     for module, row in [*sorted(rows.items()), ("JUMLAH", total)]:
-        counted = row["dibuat"] - row["ekuivalen"]
+        counted = row["dibuat"] - row["ekuivalen"] - row["belum"]
         score = 100 * row["terbunuh"] / counted if counted else 100.0
         print(
             f"{module:28} {row['dibuat']:>7} {row['terbunuh']:>9} {row['selamat']:>8} {row['lain']:>5} "
-            f"{row['ekuivalen']:>10} {score:>6.1f}%"
+            f"{row['ekuivalen']:>10} {row['belum']:>6} {score:>6.1f}%"
         )
-    counted = total["dibuat"] - total["ekuivalen"]
+    counted = total["dibuat"] - total["ekuivalen"] - total["belum"]
     score = 100 * total["terbunuh"] / counted if counted else 100.0
     print(f"\nMutan ekuivalen ({len(equivalents)}), tidak dihitung; alasannya di {EQUIVALENTS.relative_to(ROOT)}.")
     print(f"Mutan yang selamat tanpa penjelasan ({len(survivors)}); lihat isinya dengan `mutmut show NAMA`:")
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULT.parent.mkdir(exist_ok=True)
     RESULT.write_text(
         json.dumps({"score": round(score, 1), "killed": total["terbunuh"], "counted": counted,
-                    "equivalent": total["ekuivalen"], "survivors": len(survivors),
+                    "equivalent": total["ekuivalen"], "survivors": len(survivors), "untried": total["belum"],
                     "date": time.strftime("%Y-%m-%d")}),
         encoding="utf-8",
     )

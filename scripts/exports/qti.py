@@ -323,7 +323,9 @@ def _collection(title: str, identifier: str, quizzes: Sequence[Quiz]) -> tuple[Q
 
 def qti_zip(title: str, identifier: str, quizzes: Sequence[Quiz], version: QTIVersion) -> bytes:
     """A QTI content package: imsmanifest.xml, assessment.xml and items/<id>.xml."""
-    collection, bank = _collection(title, identifier, quizzes)
+    # mkdocs-quiz writes the title into an XML attribute escaping only & < >: a straight double
+    # quote would end the attribute, so it becomes a typographic one.
+    collection, bank = _collection(title.replace('"', "\u201d"), identifier, quizzes)
     exporter: QTIExporter = Stable12(collection, bank) if version is QTIVersion.V1_2 else Stable21(collection, bank)
     entries = [
         ("imsmanifest.xml", exporter.generate_manifest()),
