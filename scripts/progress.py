@@ -128,17 +128,16 @@ def exam_plan(course: Course, size: int = DRAW_SIZE) -> list[dict[str, Any]]:
 
     Seats go to modules in proportion to their lessons in the evaluation (largest remainder, ties
     to the earlier module), capped by what a module's pool holds, so every module is tested."""
-    strata: list[dict[str, Any]] = []
+    by_module: dict[str, dict[str, Any]] = {}  # in course order
     lessons_of: dict[str, int] = {}
     for quiz in course.quizzes:
         if not quiz.exam_pool:
             continue
         module = quiz.lesson.module
-        if module not in lessons_of:
-            lessons_of[module] = 0
-            strata.append({"module": module, "ids": [], "take": 0})
-        lessons_of[module] += 1
-        next(s for s in strata if s["module"] == module)["ids"].extend(render.anchor(q) for q in quiz.exam_pool)
+        stratum = by_module.setdefault(module, {"module": module, "ids": [], "take": 0})
+        lessons_of[module] = lessons_of.get(module, 0) + 1
+        stratum["ids"].extend(render.anchor(q) for q in quiz.exam_pool)
+    strata = list(by_module.values())
     total_lessons = sum(lessons_of.values())
     size = min(size, sum(len(s["ids"]) for s in strata))
     if not total_lessons:
