@@ -53,6 +53,7 @@ log = logging.getLogger("mkdocs.hooks.kursus")
 EXAM_MARKER = progress.EXAM_MARKER
 DOWNLOADS_MARKER = "<!-- unduhan -->"
 OFFLINE_MARKER = "<!-- unduh-offline -->"
+PACKAGES_MARKER = "<!-- paket-lms -->"
 # Set by the nested build that makes the file:// copy (Material's offline plugin reads it too).
 OFFLINE = os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -62,6 +63,7 @@ _building: tuple[Path, Path] | None = None  # (the folder being built, site_dir 
 _failing_check = ""  # under `mkdocs serve`: the report of a check that failed after a good build
 _course: Course | None = None
 _offline_zip: bytes | None = None
+_packages: dict[str, bytes] = {}  # LMS packages made from the offline build, by file name
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 
 
@@ -91,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before site/ is touched, on every build and every `mkdocs serve` rebuild."""
-    global _course, _offline_zip, _failing_check
+    global _course, _offline_zip, _packages, _failing_check
     loaded, problems = course.load(Path(config.config_file_path).parent)
     if problems:
         failure = report.failure(problems)
@@ -104,11 +106,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(failure)
     _failing_check = ""
     _course = loaded
-    # `mkdocs serve` rebuilds on every save; the copy for file:// is made by full builds only.
-    _offline_zip = None if OFFLINE or _serving else _build_offline_copy(config)
+    # `mkdocs serve` rebuilds on every save; the copy for file:// and the LMS packages made from it
+    # come with full builds only.
+    _offline_zip, _packages = (None, {}) if OFFLINE or _serving else _build_offline_copy(config, loaded)
 
 
-def _build_offline_copy(config: MkDocsConfig) -> bytes:
+def _build_offline_copy(config: MkDocsConfig, loaded: Course) -> tuple[bytes, dict[str, bytes]]:
     with tempfile.TemporaryDirectory() as site:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", *(["--strict"] if config.strict else []),
@@ -119,7 +122,7 @@ def _build_offline_copy(config: MkDocsConfig) -> bytes:
         )
         if result.returncode != 0:
             raise PluginError(f"Salinan offline gagal dibangun:\n{result.stdout}{result.stderr}")
-        return offline.zip_site(Path(site))
+        return offline.zip_site(Path(site)), exports.lms_packages(loaded, Path(site))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -136,6 +139,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, progress.DATA_FILE, content=progress.data_script(_course)))
     if _offline_zip is not None:
         files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
+    for name, data in _packages.items():
+        files.append(File.generated(config, f"unduhan/{name}", content=data))
     return files
 
 
@@ -159,10 +164,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         return bibliography.page_markdown(markdown, _course.references)
     if glossary.PAGE_MARKER in markdown:
         return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
-    if DOWNLOADS_MARKER in markdown:
+    if DOWNLOADS_MARKER in markdown or PACKAGES_MARKER in markdown:
         # A path relative to the page's source file: MkDocs checks the links and rewrites them.
         prefix = posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"
-        return markdown.replace(DOWNLOADS_MARKER, exports.downloads_markdown(_course, prefix), 1)
+        markdown = markdown.replace(DOWNLOADS_MARKER, exports.downloads_markdown(_course, prefix), 1)
+        return markdown.replace(PACKAGES_MARKER, _packages_table(prefix), 1)
     if OFFLINE_MARKER in markdown:
         return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
     if EXAM_MARKER in markdown:
@@ -178,6 +184,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
             raise PluginError(str(error)) from None
         return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path) + "\n" + draw, 1)
     return markdown
+
+
+def _packages_table(prefix: str) -> str:
+    if not _packages:
+        if OFFLINE:
+            note = "Paket SCORM dan Common Cartridge tidak disertakan dalam salinan offline; unduh dari situs kursus."
+        else:
+            note = "`mkdocs serve` tidak membuat paket SCORM dan Common Cartridge; `make build` membuatnya."
+        return f'!!! note "Paket LMS"\n    {note}\n'
+    sizes = {name: len(data) for name, data in _packages.items()}
+    return exports.packages_markdown(_course, sizes, prefix) if _course is not None else ""
 
 
 def _minified(config: MkDocsConfig, asset: str) -> str:

@@ -1,12 +1,15 @@
 #!/bin/sh
 # System tools the tests use: Debian's Chromium (Playwright cannot download a browser here) and
-# hunspell with its Indonesian dictionary (and the English one, for quoted English definitions). Installs only what is missing.
+# hunspell with its Indonesian dictionary (and the English one, for quoted English definitions),
+# and npm, which fetches the LMS schemas the package tests validate against
+# (scripts/lms-schemas.sh). Installs only what is missing.
 set -e
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v hunspell >/dev/null 2>&1 || missing="$missing hunspell"
 [ -f /usr/share/hunspell/id_ID.dic ] || missing="$missing hunspell-id"
 [ -f /usr/share/hunspell/en_US.dic ] || missing="$missing hunspell-en-us"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 echo "Memasang paket sistem:$missing"
 if [ "$(id -u)" = 0 ]; then

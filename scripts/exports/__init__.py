@@ -14,7 +14,9 @@ from dataclasses import replace
 from mkdocs_quiz.qti.base import QTIVersion
 
 from ..model import Course, Kind, Quiz
-from . import gift, moodle, qti, sheets
+from pathlib import Path
+
+from . import gift, moodle, qti, scorm, sheets
 from . import categories
 from .categories import COURSE_TITLE
 
@@ -111,3 +113,14 @@ def downloads_markdown(course: Course, prefix: str) -> str:
         module = lesson.module.split(" — ")[0] if lesson.module else "–"
         rows.append(f"| {_cell(module)} | {_cell(lesson.title)} | {_counts([quiz])} | {_links(lesson.slug, prefix)} |")
     return "\n".join(rows) + "\n"
+
+
+def lms_packages(course: Course, offline_site: Path) -> dict[str, bytes]:
+    """The course as LMS activities, made from its offline build: SCORM 1.2 packages (whole course,
+    then each content module)."""
+    return scorm.build(course, offline_site)
+
+
+def packages_markdown(course: Course, sizes: dict[str, int], prefix: str) -> str:
+    """The packages table of the Untuk Dosen page (`sizes` by file name)."""
+    return scorm.downloads_markdown(course, sizes, prefix)
