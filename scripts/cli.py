@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import course, cue_guesser, exports, item_rules, report, spelling
+from . import course, cue_guesser, item_rules, report, spelling
 from .model import Course, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +52,10 @@ def export(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     out: Path = args.out.resolve()
+    # Imported here: the exporters use mkdocs-quiz's QTI models, which load MkDocs, and the check
+    # and the other commands must not pay for it (nor break when MkDocs changes).
+    from . import exports
+
     files = exports.build(loaded)
     out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():

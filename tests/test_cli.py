@@ -24,6 +24,19 @@ def test_check_clean_project_exits_zero_with_one_line_summary() -> None:
     ]
 
 
+def test_check_and_stats_load_no_mkdocs_module() -> None:
+    """The core is pure: an author's check works (and stays fast) whatever MkDocs and its plugins do."""
+    probe = (
+        "import sys; from scripts import cli\n"
+        "for command in ('check', 'stats'):\n"
+        "    assert cli.main([command]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_quiz', 'pymdownx')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_check_lists_every_problem_and_exits_one(tmp_path: Path) -> None:
     case = FIXTURES / "invalid" / "many-files"
     result = run("check", "--root", str(overlay(case, tmp_path)))
