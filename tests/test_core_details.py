@@ -115,13 +115,14 @@ def test_glossary_page_groups_terms_by_letter_with_links_and_other_senses() -> N
 
 
 def test_glossary_tooltips_name_every_written_form_in_plain_text() -> None:
+    # One definition per block (blank lines between): see glossary.abbreviations.
     assert glossary.abbreviations(TERMS, "modul-4/peran.md") == (
-        "*[Advokat]: Peran yang membela hak (warga).\n*[advokat]: Peran yang membela hak (warga).\n"
-        "*[Akseptans]: Menerima klien apa adanya.\n*[akseptans]: Menerima klien apa adanya.\n"
+        "*[Advokat]: Peran yang membela hak (warga).\n\n*[advokat]: Peran yang membela hak (warga).\n\n"
+        "*[Akseptans]: Menerima klien apa adanya.\n\n*[akseptans]: Menerima klien apa adanya.\n"
     )
-    assert glossary.abbreviations(TERMS, "modul-6/rothman.md").startswith("*[Advokat]: Pembela dalam aksi sosial.\n")
+    assert glossary.abbreviations(TERMS, "modul-6/rothman.md").startswith("*[Advokat]: Pembela dalam aksi sosial.\n\n")
     assert glossary.abbreviations(TERMS, "modul-1/x.md") == (
-        "*[Akseptans]: Menerima klien apa adanya.\n*[akseptans]: Menerima klien apa adanya.\n"
+        "*[Akseptans]: Menerima klien apa adanya.\n\n*[akseptans]: Menerima klien apa adanya.\n"
     )
 
 
