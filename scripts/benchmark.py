@@ -132,6 +132,8 @@ def main() -> int:
         print(f"Build (online site and offline copy): {build_seconds:.1f} s")
         print(f"Course check: {check_seconds:.2f} s for {questions} questions")
         print()
+        print(package_report(site))
+        print()
         print(cue_report(site))
         print(mutation_report())
         print()
@@ -162,6 +164,14 @@ def main() -> int:
         print()
         print(search_recall(site))
     return 0
+
+
+def package_report(site: Path) -> str:
+    """What a student or a lecturer downloads whole: the offline copy and the LMS packages."""
+    wanted = ("-offline.zip", "-scorm12.zip", ".imscc")
+    files = sorted(p for p in (site / "unduhan").iterdir() if p.name.endswith(wanted))
+    rows = [["Berkas", "KB"], *([p.name, str(round(p.stat().st_size / 1024))] for p in files)]
+    return "Downloads made by every build (offline copy, SCORM 1.2, Common Cartridge)\n" + table(rows)
 
 
 def cue_report(site: Path) -> str:
