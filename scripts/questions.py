@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import item_rules
-from .model import BLANK_PATTERN, Kind, Level, Option, Problem, Question
+from .model import BLANK_PATTERN, Kind, Level, Location, Option, Problem, Question, quoted
 from .yamlsource import Document, Path_
 
 # mkdocs-quiz reads these as its own syntax; inside our texts they would break the rendered quiz.
@@ -44,8 +44,34 @@ def build(entry: dict[str, Any], document: Document, at: Path_) -> tuple[Questio
     return question, _content_problems(question, document, at)
 
 
+# The keys whose values are text an author writes (quizzes/schema.json: pertanyaan, penjelasan, and
+# an option's teks and umpan_balik). The other fields (id, jenis, tingkat, bagian, benar) hold a
+# word or true/false, where a comment after the value is a deliberate note and cuts nothing.
+TEXT_KEYS = frozenset({"pertanyaan", "penjelasan", "teks", "umpan_balik"})
+
+
+def _field_name(path: Path_) -> str:
+    """A text field as a message names it: "penjelasan", or "umpan balik pilihan ke-2"."""
+    if len(path) == 3:  # ("pilihan", index, "teks" | "umpan_balik") in a schema-valid entry
+        return f"{str(path[2]).replace('_', ' ')} pilihan ke-{int(path[1]) + 1}"
+    return str(path[-1])
+
+
+def _comment_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    """Unquoted texts that YAML cut at " #" (the rest became a comment, silently)."""
+    return [
+        Problem(
+            Location(document.path, line),
+            f'soal {question.id}: {_field_name(field)} terpotong di " #": YAML membaca "{quoted(comment, 40)}" '
+            'sebagai komentar dan membuangnya. Apit seluruh nilainya dengan tanda kutip ("...") atau tulis '
+            'sebagai blok teks "|".',
+        )
+        for field, line, comment in document.comments_after(at, TEXT_KEYS)
+    ]
+
+
 def _content_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = _comment_problems(question, document, at)
 
     def problem(field: Path_, message: str) -> None:
         problems.append(Problem(document.where(at + field), f"soal {question.id}: {message}"))

@@ -42,6 +42,7 @@ class Document:
     data: Any
     path: str
     root: yaml.Node | None
+    text: str = field(default="", repr=False)  # the source, for what the node tree leaves out (comments)
     _cache: dict[tuple[Path_, bool], int] = field(default_factory=dict, repr=False)
 
     def _node(self, at: Path_, key: bool = False) -> yaml.Node | None:
@@ -72,6 +73,43 @@ class Document:
 
     def where(self, at: Path_ = (), *, key: bool = False) -> Location:
         return Location(self.path, self.key_line(at) if key else self.line(at))
+
+    def comments_after(self, at: Path_, keys: frozenset[str]) -> list[tuple[Path_, int, str]]:
+        """Values under `at`, of a key in `keys` and written plain (unquoted), that a comment cut:
+        (their path below `at`, the line of the comment, the comment).
+
+        In a plain value " #" starts a comment, so `Lihat bagian #2` is read as "Lihat bagian" with
+        no error. One pass over the subtree, one line of source per value: checking a bank stays
+        linear.
+        """
+        found: list[tuple[Path_, int, str]] = []
+        start = self._node(at)
+        stack: list[tuple[yaml.Node, Path_]] = [(start, ())] if start is not None else []
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, yaml.SequenceNode):
+                stack.extend((child, path + (index,)) for index, child in enumerate(node.value))
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    name = str(key.value)
+                    if not isinstance(value, yaml.ScalarNode):
+                        stack.append((value, path + (name,)))
+                    elif name in keys and (comment := _comment_ending(self.text, value)):
+                        found.append((path + (name,), value.end_mark.line + 1, comment))
+        return found
+
+
+def _comment_ending(text: str, node: yaml.ScalarNode) -> str:
+    """The comment that ends a plain value's last line, or "". Comments are not in PyYAML's node
+    tree, so the rest of that line is read from the source. A quoted or block value keeps its " #"
+    (its style is '"', "'", "|" or ">"; plain is None, or "" from libyaml), and a comment on a line
+    of its own ends no value."""
+    if node.style:
+        return ""
+    end = node.end_mark.index
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    return rest.rstrip() if rest.startswith("#") else ""
 
 
 # PyYAML explains a syntax error in English; authors read Indonesian. Known problems are
@@ -207,4 +245,4 @@ def load(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         Problem(Location(path, line), f'kolom "{name}" ditulis dua kali (pertama di baris {first}). Hapus salah satunya.')
         for name, line, first in loader.duplicates
     ]
-    return Document(data, path, root), problems
+    return Document(data, path, root, text), problems

@@ -8,6 +8,9 @@ feeds them our questions and adjusts what the course needs:
   options);
 - HTML from the bank's Markdown (mkdocs-quiz passes Markdown through as if it were HTML);
 - per-option feedback, every accepted answer of a blank, shuffled choices, plain-text titles;
+- what Canvas's importer needs to keep everything (read in its source: canvas-lms
+  gems/plugins/qti_exporter/lib/qti/, and Instructure's QTIMigrationTool for QTI 1.2), each change
+  citing the rule it follows;
 - a zip with fixed timestamps and order, so two builds give byte-identical files.
 """
 
@@ -38,6 +41,14 @@ from . import markup
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TITLE_LENGTH = 80
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_BLANK = re.compile(r"\{\{BLANK_(\d+)\}\}")
+# The explanation shown after answering, in both versions. Canvas files a QTI 2.1 modalFeedback by
+# its identifier (AssessmentItemConverter#get_feedback): only one matching /general_|_all/ becomes
+# the question's general comment; any other name ("general" included) is dropped without a word.
+# It is also the ident mkdocs-quiz gives the QTI 1.2 itemfeedback, which the migration tool keeps.
+GENERAL_FEEDBACK = "general_fb"
+# XHTML elements that cannot sit inside a <span> (an option's content then gets a <div>).
+_BLOCKS = frozenset("p div ul ol li table blockquote pre hr h1 h2 h3 h4 h5 h6".split())
 
 
 def option_id(question: Question, index: int) -> str:
@@ -50,6 +61,11 @@ def blank_id(question: Question, index: int) -> str:
 
 def feedback_id(answer_id: str) -> str:
     return f"{answer_id}-umpan-balik"
+
+
+def entry_id(question: Question, index: int) -> str:
+    """The ident of a blank's QTI 1.2 response_label (the text box), stable like the blank's own."""
+    return f"{blank_id(question, index)}-jawaban"
 
 
 def _blank_placeholder(number: int, _: object) -> str:
@@ -135,7 +151,7 @@ class Stable12(QTI12Exporter):
             (
                 '<respcondition continue="Yes">\n'
                 "  <conditionvar><other/></conditionvar>\n"
-                '  <displayfeedback feedbacktype="Response" linkrefid="general_fb"/>\n'
+                f'  <displayfeedback feedbacktype="Response" linkrefid="{GENERAL_FEEDBACK}"/>\n'
                 "</respcondition>\n"
             )
         ]
@@ -147,6 +163,36 @@ class Stable12(QTI12Exporter):
             for answer in quiz.answers
             if answer.feedback
         ]
+        return "".join(shown)
+
+    def _build_fill_in_blank_presentation(self, quiz: QtiQuiz) -> str:
+        """The question's text parts and its blanks, in order, with nothing between them.
+
+        mkdocs-quiz puts a line break between a text part and a blank, and drops a part that is only
+        spaces: a reader laying the presentation out as written shows "disebut ___ ." and glues two
+        blanks together. Here each part keeps exactly the source's characters, and each blank's
+        response_label carries the ident that ims_qtiasiv1p2.dtd requires (#REQUIRED;
+        QTIMigrationTool's ResponseLabel#CloseObject drops a label without one).
+
+        Canvas itself still pads a QTI 1.2 blank with spaces: the migration tool turns it into an
+        extendedTextInteraction, and FillInTheBlank#process_d2l writes it into the question as
+        " [blank] " between the stripped text parts. No QTI 1.2 file can avoid that; the QTI 2.1
+        package keeps the text around each blank as written.
+        """
+        question = self.bank.question(quiz)
+        parts = _BLANK.split(quiz.question)
+        shown: list[str] = []
+        for index, part in enumerate(parts):
+            if index % 2 == 0:
+                if part:
+                    shown.append(f'<material><mattext texttype="text/html">{_cdata(part)}</mattext></material>')
+                continue
+            number = int(part)
+            shown.append(
+                f'<response_str ident="{quiz.blanks[number].identifier}" rcardinality="Single">'
+                f'<render_fib><response_label ident="{entry_id(question, number)}"/></render_fib>'
+                "</response_str>"
+            )
         return "".join(shown)
 
     def generate_items(self) -> dict[str, str]:
@@ -187,8 +233,11 @@ class Stable21(QTI21Exporter):
         self.bank = bank
 
     def _build_choices(self, quiz: QtiQuiz) -> str:
+        # The option's content sits in one element: for a choice holding a feedbackInline, Canvas
+        # (ChoiceInteraction#get_answers) takes the answer text from the choice's first node only,
+        # so "Pendekatan <strong>residual</strong> ..." unwrapped would import as "Pendekatan".
         return "\n".join(
-            f'<simpleChoice identifier="{answer.identifier}">{_xhtml(answer.text)}'
+            f'<simpleChoice identifier="{answer.identifier}">{_one_element(answer.text)}'
             + (
                 f'<feedbackInline outcomeIdentifier="PILIHAN" identifier="{answer.identifier}" showHide="show">'
                 f"{_xhtml(_inline(answer.feedback))}</feedbackInline>"
@@ -200,14 +249,25 @@ class Stable21(QTI21Exporter):
         )
 
     def _build_feedback(self, quiz: QtiQuiz) -> tuple[str, str]:
-        declaration, modal = super()._build_feedback(quiz)
+        """The explanation as a modalFeedback named so that Canvas keeps it (GENERAL_FEEDBACK), and
+        the outcome that per-option feedback watches."""
+        declaration, modal = "", ""
+        if quiz.content:
+            declaration = '<outcomeDeclaration identifier="FEEDBACK" cardinality="single" baseType="identifier"/>\n'
+            modal = (
+                f'<modalFeedback outcomeIdentifier="FEEDBACK" showHide="show" identifier="{GENERAL_FEEDBACK}">\n'
+                f"  <div>{_xhtml(quiz.content)}</div>\n"
+                "</modalFeedback>\n"
+            )
         if quiz.answers:
             cardinality = "multiple" if self.bank.question(quiz).kind is Kind.MULTIPLE else "single"
             declaration += f'<outcomeDeclaration identifier="PILIHAN" cardinality="{cardinality}" baseType="identifier"/>\n'
         return declaration, modal
 
     def _build_fill_in_blank_body(self, quiz: QtiQuiz) -> str:
-        """The question's XHTML with each {{BLANK_n}} turned into an inline text entry."""
+        """The question's XHTML with each {{BLANK_n}} turned into an inline text entry, in place:
+        mkdocs-quiz joins the pieces with spaces ("disebut ___ ."); Canvas keeps the text around a
+        textEntryInteraction as written (its sanitiser unwraps the element without adding space)."""
 
         def entry(match: re.Match[str]) -> str:
             blank = quiz.blanks[int(match.group(1))]
@@ -216,23 +276,27 @@ class Stable21(QTI21Exporter):
                 f'expectedLength="{max(10, len(blank.correct_answer) + 5)}"/>'
             )
 
-        placeholder = re.compile(r"\{\{BLANK_(\d+)\}\}")
-        body = placeholder.sub(entry, _xhtml(quiz.question))
+        body = _BLANK.sub(entry, _xhtml(quiz.question))
         if body.startswith("<"):
             return body
         return f"<p>{body}</p>"  # the text fell back to plain words: a text entry must sit in a block
 
     def _build_fill_in_blank_response_declarations(self, quiz: QtiQuiz) -> str:
+        """Every accepted answer of a blank, in correctResponse and in the mapping. Canvas builds a
+        blank's answers from its correctResponse values alone (FillInTheBlank#process_text_entry),
+        so a single value there would make every alternative wrong; the mapping and the response
+        processing score them for the other players."""
         declarations = []
         for blank, accepted in zip(quiz.blanks, self.bank.question(quiz).blanks):
+            answers = _distinct(accepted.accepted)
             entries = "".join(
-                f'<mapEntry mapKey={quoteattr(answer)} mappedValue="1" caseSensitive="false"/>'
-                for answer in _distinct(accepted.accepted)
+                f'<mapEntry mapKey={quoteattr(answer)} mappedValue="1" caseSensitive="false"/>' for answer in answers
             )
+            values = "".join(f"      <value>{xml_escape(answer)}</value>\n" for answer in answers)
             declarations.append(
                 f'  <responseDeclaration identifier="{blank.identifier}" cardinality="single" baseType="string">\n'
                 f"    <correctResponse>\n"
-                f"      <value>{xml_escape(blank.correct_answer)}</value>\n"
+                f"{values}"
                 f"    </correctResponse>\n"
                 f'    <mapping defaultValue="0">{entries}</mapping>\n'
                 f"  </responseDeclaration>"
@@ -270,8 +334,11 @@ class Stable21(QTI21Exporter):
             else:
                 xml = self._generate_single_choice_item(item)
             rules = ""
-            if 'identifier="FEEDBACK"' in xml:  # mkdocs-quiz declares it when there is an explanation
-                rules += '    <setOutcomeValue identifier="FEEDBACK"><baseValue baseType="identifier">general</baseValue></setOutcomeValue>\n'
+            if item.content:  # the explanation is shown whatever was answered
+                rules += (
+                    '    <setOutcomeValue identifier="FEEDBACK">'
+                    f'<baseValue baseType="identifier">{GENERAL_FEEDBACK}</baseValue></setOutcomeValue>\n'
+                )
             if question.kind is not Kind.BLANK:
                 xml = _replace_once(xml, 'shuffle="false"', 'shuffle="true"')
                 rules += '    <setOutcomeValue identifier="PILIHAN"><variable identifier="RESPONSE"/></setOutcomeValue>\n'
@@ -294,6 +361,13 @@ def _inline(fragment: str | None) -> str:
     fragment = (fragment or "").strip()
     fragment = re.sub(r"</p>\s*<p>", "<br />", fragment)
     return re.sub(r"^<p>(.*)</p>$", r"\1", fragment, flags=re.DOTALL)
+
+
+def _one_element(fragment: str) -> str:
+    """An option's XHTML as one element: a <span>, or a <div> when it holds a block."""
+    content = _xhtml(fragment)  # well-formed whatever the author wrote
+    wrapper = "div" if any(child.tag in _BLOCKS for child in ET.fromstring(f"<x>{content}</x>")) else "span"
+    return f"<{wrapper}>{content}</{wrapper}>"
 
 
 def _cdata(fragment: str | None) -> str:
