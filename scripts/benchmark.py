@@ -9,6 +9,7 @@ bytes live in the tests, never on time.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -75,7 +76,8 @@ def generated_bank(target: Path, questions: int) -> Path:
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         real = data["soal"]
-        copies = [{**real[i % len(real)], "id": f"{real[i % len(real)]['id']}-{i}"} for i in range(per_file)]
+        # Deep copies: shared option lists would be written as YAML aliases, which the check rejects.
+        copies = [{**copy.deepcopy(real[i % len(real)]), "id": f"{real[i % len(real)]['id']}-{i}"} for i in range(per_file)]
         bank = {"soal": copies, **({"evaluasi_akhir": data["evaluasi_akhir"]} if "evaluasi_akhir" in data else {})}
         path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
