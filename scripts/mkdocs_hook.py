@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 from scripts import (  # noqa: E402
     atomic_site,
     bibliography,
+    client_bundle,
     course,
     css_restyle,
     css_trim,
@@ -127,10 +128,12 @@ def _build_offline_copy(config: MkDocsConfig, loaded: Course) -> tuple[bytes, di
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        assets = quiz_assets.contents()
-    except quiz_assets.UpstreamChanged as error:
+        assets = {**quiz_assets.contents(), **client_bundle.assets(Path(config.docs_dir))}
+    except (quiz_assets.UpstreamChanged, ValueError) as error:
         raise PluginError(str(error)) from None
     for path, content in assets.items():
+        if (source := files.get_file_from_path(path)) is not None:
+            files.remove(source)  # a script of docs/ published with its CONTRACT values filled in
         files.append(File.generated(config, path, content=content))
     if _course is not None:
         for name, data in exports.build(_course).items():

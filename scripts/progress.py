@@ -1,9 +1,14 @@
 """What the browser needs for the course-wide view of progress, and the check of the final evaluation.
 
 mkdocs-quiz stores each page's answers in the browser but knows nothing of the other pages. The page
-script docs/assets/kemajuan.js builds the dashboard, the completion marks, the final evaluation and
-the summary from the data here, which the build writes as assets/kursus-data.js. It is a script, not
-JSON, because a page opened from file:// cannot fetch a file.
+script docs/assets/kemajuan.js loads the scripts that build the dashboard, the completion marks, the
+final evaluation and the summary from the data here, which the build writes as assets/kursus-data.js.
+It is a script, not JSON, because a page opened from file:// cannot fetch a file.
+
+This module is also the one source of the values Python and those scripts must agree on (storage
+keys, versions, the pass mark): client_contract. The scripts name them CONTRACT.<name>, and
+fill_contract writes the values in their place when the build publishes them (scripts/client_bundle.py)
+or writes them inline (exam_guard_tag, exam_draw_tag).
 """
 
 from __future__ import annotations
@@ -28,7 +33,17 @@ DATA_FILE = "assets/kursus-data.js"
 EXAM_GUARD = "assets/kemajuan-evaluasi.js"
 # Chooses each attempt's items on the evaluation page; inline after the pool, before mkdocs-quiz.
 EXAM_DRAW = "assets/evaluasi-undian.js"
-DATA_VERSION = 1  # raised when the shape changes, so an old cached script is recognised
+DATA_VERSION = 1  # raised when course_data's shape changes: the scripts read no other shape
+# mkdocs-quiz keeps a page's answers under this prefix + the page's path (STORAGE_KEY_PREFIX in its
+# quiz.js); the course's own keys below end with the site root's path instead.
+QUIZ_KEY_PREFIX = "quiz_progress_"
+DRAFT_KEY_PREFIX = "course_exam_draft_"  # the final evaluation's answers before submission
+DRAW_KEY_PREFIX = "course_exam_draw_"  # the items of the current attempt
+RESULT_KEY_PREFIX = "course_exam_result_"  # the submitted evaluation
+NAME_KEY_PREFIX = "course_student_name_"  # the name on the printable summary
+RESULT_VERSION = 1  # raised when the stored result's shape changes: older results are not read
+DRAW_VERSION = 1  # the same, for the stored draw
+_CONTRACT_NAME = re.compile(r"\bCONTRACT\.([A-Za-z_$][\w$]*)")
 
 
 def course_data(course: Course) -> dict[str, Any]:
@@ -55,6 +70,39 @@ def course_data(course: Course) -> dict[str, Any]:
     }
 
 
+def client_contract() -> dict[str, str | int]:
+    """The values the course's scripts name CONTRACT.<name> (declared in docs/assets/kemajuan/core.js)."""
+    return {
+        "quizPrefix": QUIZ_KEY_PREFIX,
+        "draftPrefix": DRAFT_KEY_PREFIX,
+        "drawPrefix": DRAW_KEY_PREFIX,
+        "resultPrefix": RESULT_KEY_PREFIX,
+        "namePrefix": NAME_KEY_PREFIX,
+        "dataVersion": DATA_VERSION,
+        "resultVersion": RESULT_VERSION,
+        "drawVersion": DRAW_VERSION,
+        "passMark": PASS_MARK,
+    }
+
+
+def fill_contract(script: str) -> str:
+    """`script` with every CONTRACT.<name> replaced by its value as a JavaScript literal, so what the
+    browser runs holds the values of this module and needs no shared object."""
+    contract = client_contract()
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in contract:
+            known = ", ".join(sorted(contract))
+            raise ValueError(
+                f"Skrip kursus memakai CONTRACT.{name}, yang tidak ada di scripts/progress.py client_contract "
+                f"(yang ada: {known}). Tambahkan nilainya di sana atau perbaiki namanya."
+            )
+        return json.dumps(contract[name], ensure_ascii=False)
+
+    return _CONTRACT_NAME.sub(value, script)
+
+
 def data_script(course: Course) -> str:
     """The body of assets/kursus-data.js: `window.KURSUS = {...};`."""
     text = json.dumps(course_data(course), ensure_ascii=False, separators=(",", ":"))
@@ -65,8 +113,9 @@ def data_script(course: Course) -> str:
 
 def exam_guard_tag(script: str, root: str) -> str:
     """Markdown for the guard, inline: `script` is EXAM_GUARD minified (no blank line, so Markdown
-    keeps it as one raw block), `root` the site root relative to the evaluation page."""
-    return _inline_tag(script, EXAM_GUARD, {"data-root": root})
+    keeps it as one raw block), `root` the site root relative to the evaluation page. Its CONTRACT
+    names are filled in (fill_contract)."""
+    return _inline_tag(fill_contract(script), EXAM_GUARD, {"data-root": root})
 
 
 def _inline_tag(script: str, name: str, attributes: dict[str, str]) -> str:
@@ -162,4 +211,4 @@ def exam_plan(course: Course, size: int = DRAW_SIZE) -> list[dict[str, Any]]:
 def exam_draw_tag(script: str, course: Course, root: str) -> str:
     """Markdown for the inline script that draws this attempt's items (see exam_guard_tag)."""
     plan = json.dumps({"size": DRAW_SIZE, "strata": exam_plan(course)}, ensure_ascii=False, separators=(",", ":"))
-    return _inline_tag(script, EXAM_DRAW, {"data-root": root, "data-plan": plan})
+    return _inline_tag(fill_contract(script), EXAM_DRAW, {"data-root": root, "data-plan": plan})

@@ -3,7 +3,8 @@
 // restores or grades anything), keeps one attempt's items and removes the rest. The plan on the tag
 // says how many items each module gives (scripts/progress.py exam_plan). An attempt keeps its items
 // until the student starts again: a submitted result names them; before that, this browser's
-// storage does. "Ulangi evaluasi" removes both, so the next load draws afresh.
+// storage does. "Ulangi evaluasi" removes both, so the next load draws afresh. The CONTRACT values
+// are declared in docs/assets/kemajuan/core.js.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -17,8 +18,8 @@
     return; // without a plan the whole pool stays: an honest, longer evaluation
   }
   if (!plan || !Array.isArray(plan.strata)) return;
-  var DRAW_KEY = "course_exam_draw_" + root.pathname;
-  var RESULT_KEY = "course_exam_result_" + root.pathname;
+  var DRAW_KEY = CONTRACT.drawPrefix + root.pathname;
+  var RESULT_KEY = CONTRACT.resultPrefix + root.pathname;
 
   var onPage = {};
   var pool = Array.prototype.slice.call(document.querySelectorAll(".md-content .quiz[id]"));
@@ -72,7 +73,7 @@
   var stored = read(DRAW_KEY);
   var ids = usable(submitted) ? submitted : stored && usable(stored.ids) ? stored.ids : freshDraw();
   try {
-    localStorage.setItem(DRAW_KEY, JSON.stringify({ version: 1, ids: ids }));
+    localStorage.setItem(DRAW_KEY, JSON.stringify({ version: CONTRACT.drawVersion, ids: ids }));
   } catch (error) {
     // Storage disabled or full: this load's draw still holds until the page is left.
   }

@@ -2,6 +2,7 @@
 // would hold up the first paint) just before the questions, so it runs while the page is parsed:
 // before mkdocs-quiz, whose script is deferred, restores any answers or lets a question be graded.
 // kemajuan-tampilan.js runs the exam itself; it loads this file when the build did not place it.
+// window.CourseProgress.exam and the CONTRACT values are declared in docs/assets/kemajuan/core.js.
 (function () {
   "use strict";
   var shared = (window.CourseProgress = window.CourseProgress || {});
@@ -32,12 +33,12 @@
   // shape is checked here; kemajuan-tampilan.js checks every field and opens the exam otherwise.)
   var result = null;
   try {
-    result = JSON.parse(storage("getItem", "course_exam_result_" + root.pathname));
+    result = JSON.parse(storage("getItem", CONTRACT.resultPrefix + root.pathname));
   } catch (error) {
     result = null;
   }
-  var done = Boolean(result && result.version === 1);
-  if (!done) storage("removeItem", "quiz_progress_" + location.pathname);
+  var done = Boolean(result && result.version === CONTRACT.resultVersion);
+  if (!done) storage("removeItem", CONTRACT.quizPrefix + location.pathname);
   exam.open = !done;
   var state = done ? "kemajuan-ujian-selesai" : "kemajuan-ujian-terbuka";
   document.documentElement.classList.add("kemajuan-evaluasi", state);

@@ -1,5 +1,6 @@
 // Course-wide progress at the least cost to every page: only when there is something to show (a
 // progress page, or quiz answers stored for this site) load kemajuan-tampilan.js/.css, the rest.
+// window.CourseProgress and the CONTRACT values are declared in docs/assets/kemajuan/core.js.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -16,7 +17,7 @@
   function hasProgress() {
     try {
       for (var i = 0; i < localStorage.length; i++) {
-        if (String(localStorage.key(i)).indexOf("quiz_progress_" + root.pathname) === 0) return true;
+        if (String(localStorage.key(i)).indexOf(CONTRACT.quizPrefix + root.pathname) === 0) return true;
       }
     } catch (error) {} // storage disabled: nothing stored
     return false;

@@ -1,0 +1,144 @@
+// The "Kemajuan belajar" dashboard: overall progress, a table per module, the final evaluation's
+// last result, and a button that forgets everything this course stored in the browser.
+
+function renderDashboard(container, site, course) {
+  if (!container.querySelector(".kemajuan-laporan")) {
+    clear(container);
+    var report = el("div", { className: "kemajuan-laporan" });
+    var announcer = el("p", { className: "kemajuan-sr", role: "status" });
+    var reset = el("button", { type: "button", className: "md-button kemajuan-hapus", text: "Hapus semua kemajuan" });
+    reset.addEventListener("click", function () {
+      var question =
+        "Hapus semua kemajuan belajar di peramban ini? Jawaban semua kuis, hasil evaluasi akhir dan " +
+        "nama Anda di ringkasan hasil akan dihapus, dan tindakan ini tidak dapat dibatalkan.";
+      if (!window.confirm(question)) return;
+      resetAllProgress(site);
+      refreshPage(); // main.js: the marks and every panel of the page show the empty state
+      announcer.textContent = "Semua kemajuan belajar telah dihapus.";
+    });
+    container.appendChild(report);
+    container.appendChild(
+      el("div", { className: "kemajuan-reset" }, [
+        el("h2", { text: "Mulai dari awal" }),
+        el("p", {
+          text: "Tombol ini menghapus semua jawaban kuis, hasil evaluasi akhir dan nama Anda yang " +
+            "tersimpan di peramban ini untuk kursus ini. Anda akan diminta mengonfirmasi lebih dulu.",
+        }),
+        reset,
+        announcer,
+      ])
+    );
+  }
+  var target = container.querySelector(".kemajuan-laporan");
+  clear(target);
+  var answers = readAnswers(site, course);
+  var stats = courseStats(course, answers);
+  var totals = stats.totals;
+  var result = readResult(site);
+
+  var overall = percent(totals.answered, totals.total);
+  var progressId = "kemajuan-keseluruhan-label";
+  target.appendChild(
+    el("div", { className: "kemajuan-ringkas" }, [
+      el("p", { id: progressId, className: "kemajuan-angka" }, [
+        "Kemajuan keseluruhan: ",
+        el("strong", { text: overall + "%" }),
+      ]),
+      el("progress", {
+        max: String(Math.max(totals.total, 1)),
+        value: String(totals.answered),
+        "aria-labelledby": progressId,
+      }),
+      el("p", {
+        text: "Anda telah menjawab " + totals.answered + " dari " + totals.total + " soal latihan; " +
+          totals.correct + " di antaranya benar. Pelajaran selesai: " + totals.finished + " dari " +
+          totals.lessons + ".",
+      }),
+      continueLink(site, totals, result),
+    ])
+  );
+
+  stats.modules.forEach(function (module, index) {
+    target.appendChild(moduleTable(site, module, index));
+  });
+  target.appendChild(examSummary(site, result));
+}
+
+function continueLink(site, totals, result) {
+  var href;
+  var text;
+  if (totals.next) {
+    href = site.href(totals.next.url);
+    text = (totals.answered === 0 ? "Mulai belajar: " : "Lanjutkan: ") + totals.next.title;
+  } else if (!result && pageLink(EXAM_LINK_ID)) {
+    href = pageLink(EXAM_LINK_ID);
+    text = "Lanjutkan: kerjakan evaluasi akhir";
+  } else if (pageLink(SUMMARY_LINK_ID)) {
+    href = pageLink(SUMMARY_LINK_ID);
+    text = "Lanjutkan: lihat ringkasan hasil";
+  }
+  if (!href) return null;
+  var link = el("a", { href: href, className: "md-button md-button--primary kemajuan-lanjutkan", text: text });
+  return el("p", {}, [link]);
+}
+
+function moduleTable(site, module, index) {
+  var headingId = "kemajuan-modul-" + (index + 1);
+  var done = module.rows.filter(function (row) { return row.stats.status === "done"; }).length;
+  var rows = module.rows.map(function (row) {
+    var stats = row.stats;
+    return el("tr", { className: "kemajuan-baris--" + stats.status }, [
+      el("th", { scope: "row" }, [el("a", { href: site.href(row.lesson.url), text: row.lesson.title })]),
+      el("td", { text: stats.answered + " / " + stats.total }),
+      el("td", { text: stats.correct + " / " + stats.total }),
+      el("td", {}, [statusBadge(stats.status)]),
+    ]);
+  });
+  return el("section", { className: "kemajuan-modul", "aria-labelledby": headingId }, [
+    el("h2", { id: headingId, text: module.title || "Pelajaran" }),
+    el("p", {
+      className: "kemajuan-modul-info",
+      text: "Pelajaran selesai: " + done + " dari " + module.rows.length + ".",
+    }),
+    dataTable("Kemajuan " + (module.title || "pelajaran"), ["Pelajaran", "Dijawab", "Benar", "Status"], rows),
+  ]);
+}
+
+function examSummary(site, result) {
+  var section = el("section", { className: "kemajuan-modul", "aria-labelledby": "kemajuan-evaluasi-judul" }, [
+    el("h2", { id: "kemajuan-evaluasi-judul", text: "Evaluasi akhir" }),
+  ]);
+  var examHref = pageLink(EXAM_LINK_ID);
+  if (!result) {
+    section.appendChild(el("p", { text: "Anda belum mengumpulkan evaluasi akhir." }));
+  } else {
+    section.appendChild(el("p", {}, [
+      "Skor terakhir: ",
+      el("strong", { text: result.score + "%" }),
+      " (" + result.correct + " dari " + result.total + " soal benar), ",
+      el("span", {
+        className: result.passed ? "kemajuan-lulus" : "kemajuan-belum-lulus",
+        text: result.passed ? "lulus" : "belum lulus",
+      }),
+      ", dikumpulkan " + formatDate(new Date(result.date), false) + ".",
+    ]));
+  }
+  if (examHref) {
+    var label = result ? "Buka hasil evaluasi akhir" : "Buka evaluasi akhir";
+    section.appendChild(el("p", {}, [el("a", { href: examHref, text: label })]));
+  }
+  return section;
+}
+
+// Every mkdocs-quiz key of a page under this site's root is ours to clear, including the
+// evaluation page's; keys of other sites on the same origin are left alone.
+function resetAllProgress(site) {
+  storageKeys().forEach(function (key) {
+    if (key.indexOf(QUIZ_PREFIX) === 0 && key.slice(QUIZ_PREFIX.length).indexOf(site.rootPath) === 0) {
+      storageRemove(key);
+    }
+  });
+  [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name].forEach(function (prefix) {
+    storageRemove(site.key(prefix));
+  });
+}

@@ -1,0 +1,83 @@
+// What the stored answers add up to: answers per lesson, each lesson's and the whole course's
+// figures, and the final evaluation's stored result. Pure reading: nothing here touches the page.
+
+// Answers per lesson URL. A lesson visited under two addresses ("x/" and "x/index.html") has two
+// keys; an answered entry wins over an unanswered one, a correct one over an incorrect one.
+function readAnswers(site, course) {
+  var answers = {};
+  storageKeys().forEach(function (key) {
+    if (key.indexOf(QUIZ_PREFIX) !== 0) return;
+    var path = site.pagePath(key.slice(QUIZ_PREFIX.length));
+    if (path === null || !course.byUrl[path]) return;
+    var stored = readJson(key);
+    if (!isObject(stored)) return;
+    var merged = answers[path] || (answers[path] = {});
+    Object.keys(stored).forEach(function (id) {
+      var entry = stored[id];
+      if (!isObject(entry) || entry.answered !== true) return;
+      var state = { correct: entry.correct === true };
+      if (!merged[id] || (state.correct && !merged[id].correct)) merged[id] = state;
+    });
+  });
+  return answers;
+}
+
+function lessonStats(lesson, answers) {
+  var stored = answers[lesson.url] || {};
+  var answered = 0;
+  var correct = 0;
+  lesson.questions.forEach(function (id) {
+    if (Object.prototype.hasOwnProperty.call(stored, id)) {
+      answered++;
+      if (stored[id].correct) correct++;
+    }
+  });
+  var total = lesson.questions.length;
+  var status = answered === 0 ? "todo" : answered >= total ? "done" : "started";
+  return { answered: answered, correct: correct, total: total, status: status };
+}
+
+// Every lesson's figures by module, the course's totals and the first lesson not yet done.
+function courseStats(course, answers) {
+  var totals = { answered: 0, correct: 0, total: 0, lessons: 0, finished: 0, next: null };
+  var modules = course.modules.map(function (module) {
+    var rows = module.lessons.map(function (lesson) {
+      var stats = lessonStats(lesson, answers);
+      totals.answered += stats.answered;
+      totals.correct += stats.correct;
+      totals.total += stats.total;
+      totals.lessons++;
+      if (stats.status === "done") totals.finished++;
+      else if (!totals.next) totals.next = lesson;
+      return { lesson: lesson, stats: stats };
+    });
+    return { title: module.title, rows: rows };
+  });
+  return { modules: modules, totals: totals };
+}
+
+// The final evaluation's stored result, checked field by field.
+function readResult(site) {
+  var result = readJson(site.key(KEYS.result));
+  if (!isObject(result) || result.version !== CONTRACT.resultVersion) return null;
+  var numbers = ["score", "correct", "total", "pass_mark"];
+  for (var i = 0; i < numbers.length; i++) {
+    var value = result[numbers[i]];
+    if (typeof value !== "number" || !isFinite(value) || value < 0) return null;
+  }
+  if (result.correct > result.total || result.score > 100) return null;
+  if (typeof result.date !== "string" || isNaN(new Date(result.date).getTime())) return null;
+  if (!Array.isArray(result.modules)) return null;
+  result.modules = result.modules.filter(function (module) {
+    return isObject(module) && typeof module.title === "string" && typeof module.correct === "number" &&
+      typeof module.total === "number" && module.correct >= 0 && module.correct <= module.total;
+  });
+  result.answers = isObject(result.answers) ? result.answers : {};
+  result.wrong = isStringArray(result.wrong) ? result.wrong : [];
+  result.passed = result.score >= result.pass_mark;
+  return result;
+}
+
+function percent(part, whole) {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}

@@ -1,0 +1,165 @@
+"""The progress scripts: their unit tests in tests/js (Node's own test runner; the site itself builds
+without Node), the one contract between scripts/progress.py and the browser, the size of their
+modules, and the bundle the build publishes (scripts/client_bundle.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+import rjsmin
+from conftest import ROOT
+from mkdocs_quiz import js
+
+from scripts import client_bundle, course, progress
+
+DOCS = ROOT / "docs"
+SOURCES = DOCS / client_bundle.SOURCE_DIR
+MAX_LINES = 300  # issue 18: no hand-written client file over about 300 lines
+CONTRACT_NAME = re.compile(r"\bCONTRACT\.(\w+)")
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail(
+            "Node.js tidak ditemukan, padahal tes unit JavaScript (tests/js) memerlukannya. Jalankan "
+            "`make test`, yang memasang npm beserta Node.js (scripts/system-deps.sh), atau "
+            "`apt-get install nodejs`."
+        )
+    return found
+
+
+def client_sources() -> list[Path]:
+    """Every hand-written progress script: the bundle's modules and the scripts shipped on their own."""
+    return [SOURCES / name for name in client_bundle.MODULES] + [DOCS / path for path in client_bundle.SATELLITES]
+
+
+def test_js_unit_tests_pass() -> None:
+    tests = sorted(str(path) for path in (ROOT / "tests" / "js").glob("*.test.mjs"))
+    assert tests, "tests/js/*.test.mjs not found"
+    contract = json.dumps(progress.client_contract())
+    result = subprocess.run(
+        [node(), "--test", *tests],
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "COURSE_CONTRACT": contract},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert re.search(r"^# fail 0$", result.stdout, re.MULTILINE) and not re.search(
+        r"^# pass 0$", result.stdout, re.MULTILINE
+    )
+
+
+def test_every_client_source_is_small() -> None:
+    sizes = {
+        path.relative_to(ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in client_sources()
+    }
+    assert {path: lines for path, lines in sizes.items() if lines > MAX_LINES} == {}
+    assert not (DOCS / client_bundle.BUNDLE).exists(), "the bundle is generated, never written by hand"
+
+
+def test_the_scripts_use_every_contract_value_and_no_other() -> None:
+    used = {name for path in client_sources() for name in CONTRACT_NAME.findall(path.read_text(encoding="utf-8"))}
+    assert used == set(progress.client_contract())
+
+
+def test_fill_contract_writes_the_values_and_refuses_an_unknown_name() -> None:
+    filled = progress.fill_contract(
+        "var k = CONTRACT.resultPrefix + root; if (v === CONTRACT.resultVersion) m = CONTRACT.passMark;"
+    )
+    assert filled == 'var k = "course_exam_result_" + root; if (v === 1) m = 70;'
+    assert (progress.RESULT_KEY_PREFIX, progress.RESULT_VERSION, progress.PASS_MARK) == ("course_exam_result_", 1, 70)
+    with pytest.raises(ValueError, match=r"CONTRACT\.passmark, yang tidak ada"):
+        progress.fill_contract("var m = CONTRACT.passmark;")
+
+
+def test_mkdocs_quiz_keeps_answers_under_the_contract_prefix() -> None:
+    script = (files(js) / "quiz.js").read_text(encoding="utf-8")
+    assert f'const STORAGE_KEY_PREFIX = "{progress.QUIZ_KEY_PREFIX}";' in script
+
+
+def test_no_two_modules_declare_the_same_name() -> None:
+    """The bundle runs every module in one scope, where a second declaration would silently win."""
+    declared: dict[str, list[str]] = {}
+    for name in client_bundle.MODULES:
+        text = (SOURCES / name).read_text(encoding="utf-8")
+        for match in re.finditer(r"^(?:function|var)\s+([\w$]+)", text, re.MULTILINE):
+            declared.setdefault(match.group(1), []).append(name)
+    assert {name: where for name, where in declared.items() if len(where) > 1} == {}
+    assert "CONTRACT" not in declared
+
+
+def test_the_bundle_joins_every_module_in_order_with_the_contract_filled_in(tmp_path: Path) -> None:
+    bundle = client_bundle.bundle(DOCS)
+    places = [
+        bundle.index(progress.fill_contract((SOURCES / name).read_text(encoding="utf-8")).rstrip())
+        for name in client_bundle.MODULES
+    ]
+    assert places == sorted(places)
+    assert bundle.startswith(client_bundle.HEADER) and bundle.rstrip().endswith("})();")
+    published = client_bundle.assets(DOCS)
+    assert set(published) == {client_bundle.BUNDLE, *client_bundle.SATELLITES}
+    for path, text in published.items():
+        minified = tmp_path / Path(path).name
+        minified.write_text(rjsmin.jsmin(text), encoding="utf-8")
+        assert "CONTRACT" not in minified.read_text(encoding="utf-8"), path
+        checked = subprocess.run(
+            [node(), "--check", str(minified)], check=False, capture_output=True, text=True, timeout=60
+        )
+        assert checked.returncode == 0, (path, checked.stderr)
+
+
+@pytest.mark.parametrize("change", ["extra", "missing"])
+def test_a_module_not_listed_in_order_stops_the_bundle(tmp_path: Path, change: str) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(SOURCES, docs / client_bundle.SOURCE_DIR)
+    if change == "extra":
+        (docs / client_bundle.SOURCE_DIR / "baru.js").write_text("function baru() {}\n", encoding="utf-8")
+        expected = "belum terdaftar: baru.js; tidak ada: -"
+    else:
+        (docs / client_bundle.SOURCE_DIR / "summary.js").unlink()
+        expected = "belum terdaftar: -; tidak ada: summary.js"
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        client_bundle.bundle(docs)
+
+
+def test_the_inline_guard_and_draw_hold_the_contract_values() -> None:
+    guard = progress.exam_guard_tag(rjsmin.jsmin((DOCS / progress.EXAM_GUARD).read_text(encoding="utf-8")), "..")
+    assert "CONTRACT" not in guard
+    assert (
+        f'"{progress.RESULT_KEY_PREFIX}"+root.pathname' in guard and f'"{progress.QUIZ_KEY_PREFIX}"+location' in guard
+    )
+    assert f"result.version==={progress.RESULT_VERSION})" in guard
+    loaded_course, _ = course.load(ROOT)
+    draw = progress.exam_draw_tag(
+        rjsmin.jsmin((DOCS / progress.EXAM_DRAW).read_text(encoding="utf-8")), loaded_course, ".."
+    )
+    assert "CONTRACT" not in draw
+    assert f'"{progress.DRAW_KEY_PREFIX}"+root.pathname' in draw and f"version:{progress.DRAW_VERSION}," in draw
+
+
+@pytest.mark.parametrize("copy", ["online", "offline"])
+def test_the_site_ships_one_filled_minified_bundle_and_not_its_sources(
+    request: pytest.FixtureRequest, copy: str
+) -> None:
+    built: Path = request.getfixturevalue("site" if copy == "online" else "offline_site")
+    assert not (built / client_bundle.SOURCE_DIR).exists()
+    shipped = {
+        path: (built / path).read_text(encoding="utf-8") for path in (client_bundle.BUNDLE, *client_bundle.SATELLITES)
+    }
+    for path, text in shipped.items():
+        assert "CONTRACT" not in text, path
+        assert text == rjsmin.jsmin(text), f"{path} is shipped minified"
+    bundle = shipped[client_bundle.BUNDLE]
+    assert f'QUIZ_PREFIX="{progress.QUIZ_KEY_PREFIX}"' in bundle and "function renderSummary(" in bundle
