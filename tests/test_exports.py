@@ -36,10 +36,18 @@ def lesson_quizzes() -> list[Quiz]:
 
 def exported(quizzes: list[Quiz]) -> Iterator[tuple[str, list[Quiz]]]:
     """(file stem, its quizzes): the whole course, the final evaluation's pool, then each lesson."""
-    yield exports.COURSE_SLUG, list(COURSE.quizzes)
+    yield exports.COURSE_SLUG, exports.content_quizzes(COURSE)
     yield exports.EXAM_SLUG, exports.exam_pool(COURSE)
     for quiz in quizzes:
         yield quiz.lesson.slug, [quiz]
+
+
+def test_whole_course_files_leave_out_the_orientation_quiz() -> None:
+    orientation = [quiz for quiz in COURSE.quizzes if not quiz.in_exam]
+    assert [quiz.lesson.slug for quiz in orientation] == ["cara-belajar"]
+    whole = FILES[f"{exports.COURSE_SLUG}-moodle.xml"].decode()
+    assert not any(f"<idnumber>{q.id}</idnumber>" in whole for q in orientation[0].questions)
+    assert f"<idnumber>{orientation[0].questions[0].id}</idnumber>" in FILES["cara-belajar-moodle.xml"].decode()
 
 
 def pairs(quizzes: list[Quiz]) -> list[tuple[Question, Quiz]]:
@@ -305,7 +313,9 @@ def text_of(element: ET.Element | None, path: str) -> str:
 
 
 def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -> None:
-    assert text_of(element, "name/text") == question.id
+    # A readable name (module · lesson · first words); the stable id is the idnumber.
+    assert text_of(element, "name/text") == markup.question_name(question, quiz.lesson)
+    assert text_of(element, "name/text").startswith(f"{quiz.lesson.module.split(' — ')[0]} · {quiz.lesson.title} · ")
     assert text_of(element, "idnumber") == question.id
     assert text_of(element, "questiontext/text")
     general = text_of(element, "generalfeedback/text")
@@ -364,7 +374,7 @@ def test_moodle_xml_holds_every_question_with_answers_grades_and_feedback() -> N
 
 
 def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
-    quizzes = lesson_quizzes()
+    quizzes = exports.content_quizzes(COURSE)
     elements = moodle_questions(FILES[f"{exports.COURSE_SLUG}-moodle.xml"])
     assert all(text_of(e, "category/text").split("/")[3] != categories.EXAM_TITLE for e in elements if e.get("type") == "category")
     current = None
@@ -374,7 +384,7 @@ def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
             current = text_of(element, "category/text")
             seen_paths.append(current)
             continue
-        quiz = next(q for q in quizzes if any(x.id == text_of(element, "name/text") for x in q.questions))
+        quiz = next(q for q in quizzes if any(x.id == text_of(element, "idnumber") for x in q.questions))
         assert current == categories.path(categories.names(quiz.lesson))
     modules = {quiz.lesson.module for quiz in quizzes if quiz.lesson.module}
     for module in modules:
@@ -453,7 +463,7 @@ def test_gift_escaping_round_trips_through_moodles_parser(text: str) -> None:
 
 
 def check_gift_question(parsed: dict[str, object], question: Question, quiz: Quiz) -> None:
-    assert parsed["name"] == question.id and parsed["idnumber"] == question.id
+    assert parsed["name"] == markup.question_name(question, quiz.lesson) and parsed["idnumber"] == question.id
     assert parsed["format"] == "html"
     assert question.level.value in parsed["tags"]
     assert ("evaluasi-akhir" in parsed["tags"]) == bool(quiz.category)
@@ -497,7 +507,7 @@ def test_hostile_questions_parse_from_gift_or_are_left_out_with_a_reason() -> No
     parsed = [p for p in read_gift(content) if p["qtype"] != "category"]
     supported = [q for q in HOSTILE.questions if gift.unsupported(q) is None]
     assert [q.id for q in supported] == ["uji-tunggal", "uji-jamak", "uji-isian"]
-    assert [p["name"] for p in parsed] == [q.id for q in supported]
+    assert [p["idnumber"] for p in parsed] == [q.id for q in supported]
     for found, question in zip(parsed, supported):
         check_gift_question(found, question, HOSTILE)
     text = content.decode()
@@ -672,7 +682,7 @@ def test_downloads_table_counts_questions_per_type_and_links_every_file() -> Non
     table = exports.downloads_markdown(COURSE, "../unduhan/")
     rows = [line for line in table.splitlines() if line.startswith("|")][2:]
     assert len(rows) == len(COURSE.quizzes) + 2
-    for row, quizzes in zip(rows, [list(COURSE.quizzes), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]):
+    for row, quizzes in zip(rows, [exports.content_quizzes(COURSE), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]):
         cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
         questions = [q for quiz in quizzes for q in quiz.questions]
         single, multiple, blank = (sum(q.kind is kind for q in questions) for kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK))

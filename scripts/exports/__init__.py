@@ -53,6 +53,13 @@ def _files(slug: str | None, title: str, quizzes: Sequence[Quiz]) -> dict[str, b
     }
 
 
+def content_quizzes(course: Course) -> list[Quiz]:
+    """The quizzes of the subject: a lesson that opts out of the final evaluation (the orientation,
+    whose questions are about using this website) is left out of the whole-course files, which a
+    lecturer imports as a question bank; its own files remain."""
+    return [quiz for quiz in course.quizzes if quiz.in_exam]
+
+
 def exam_pool(course: Course) -> list[Quiz]:
     """The final evaluation's pool as quizzes of their own category, lesson by lesson. Kept out of
     the practice files: a sheet of practice questions handed to students must not leak the exam."""
@@ -66,7 +73,7 @@ def exam_pool(course: Course) -> list[Quiz]:
 def build(course: Course) -> dict[str, bytes]:
     """Every downloadable file, keyed by its flat file name: the whole course first, then the final
     evaluation's pool, then each lesson."""
-    files = _files(None, WHOLE_COURSE, course.quizzes)
+    files = _files(None, WHOLE_COURSE, content_quizzes(course))
     pool = exam_pool(course)
     if pool:
         files.update(_files(EXAM_SLUG, EXAM_TITLE, pool))
@@ -102,7 +109,7 @@ def downloads_markdown(course: Course, prefix: str) -> str:
     rows = [
         "| Modul | Pelajaran | Soal (tunggal / jamak / isian) | Unduhan |",
         "| --- | --- | --- | --- |",
-        f"| Semua modul | **{WHOLE_COURSE}** | {_counts(course.quizzes)} | {_links(None, prefix)} |",
+        f"| Semua modul | **{WHOLE_COURSE}** | {_counts(content_quizzes(course))} | {_links(None, prefix)} |",
     ]
     pool = exam_pool(course)
     if pool:

@@ -107,7 +107,7 @@ def _question(question: Question, quiz: Quiz) -> str:
     return "\n".join(
         [
             comment,
-            f"::{escape(question.id)}::[html]{escape(text)}{{",
+            f"::{escape(markup.question_name(question, quiz.lesson))}::[html]{escape(text)}{{",
             *(f"\t{answer}" for answer in answers),
             f"\t####{feedback}",
             "}",

@@ -201,6 +201,20 @@ def to_plain(text: str) -> str:
     return html_to_text(to_html(text, lms_links, blank=lambda n, b: "_____"))
 
 
+NAME_WORDS = 9  # of the question's own text, after module and lesson
+
+
+def question_name(question: Question, lesson: Lesson) -> str:
+    """The name a lecturer reads in an LMS question bank: "Modul 3 · Lesson · first words…".
+    The stable id stays the question's idnumber."""
+    words = to_plain(question.text).split()
+    short = " ".join(words[:NAME_WORDS]) + ("…" if len(words) > NAME_WORDS else "")
+    module = lesson.module.split(" — ")[0] if lesson.module else ""
+    # A name is plain text that Moodle may show as HTML: angle brackets become look-alikes.
+    name = " · ".join(part for part in (module, lesson.title, short) if part)
+    return name.replace("<", "‹").replace(">", "›")
+
+
 def xml_safe(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 

@@ -79,7 +79,7 @@ def _question(question: Question, quiz: Quiz) -> str:
 def _header(kind: str, question: Question, quiz: Quiz, text: str) -> list[str]:
     return [
         f'  <question type="{kind}">',
-        f"    <name>{_text(question.id)}</name>",
+        f"    <name>{_text(markup.question_name(question, quiz.lesson))}</name>",
         f"    {_html('questiontext', text)}",
         f"    {_html('generalfeedback', markup.general_feedback_html(question, quiz.lesson))}",
         "    <defaultgrade>1</defaultgrade>",
