@@ -114,7 +114,7 @@ def check(references: tuple[Reference, ...], pages: dict[str, tuple[Lesson, str]
     if not references and not any(keys.values()):
         return problems
     used: set[Reference] = set()
-    for path, (lesson, text) in pages.items():
+    for path, (_lesson, text) in pages.items():
         for name, year in sorted(keys[path]):
             match = next((r for r in references if r.matches(name, year)), None)
             if match is None:
@@ -180,7 +180,7 @@ def _split_references(text: str) -> tuple[str, list[str]]:
     for index, line in enumerate(lines):
         if re.match(r"^##\s+Rujukan\b", line):
             rest = lines[index + 1 :]
-            end = next((i for i, l in enumerate(rest) if re.match(r"^#{1,2}\s", l)), len(rest))
+            end = next((i for i, later in enumerate(rest) if re.match(r"^#{1,2}\s", later)), len(rest))
             items, current = [], ""
             for entry_line in rest[:end]:
                 if re.match(r"^[-*]\s+", entry_line):

@@ -21,7 +21,8 @@ def _course(root: Path) -> Course | None:
     """The checked course, or None after reporting its problems."""
     loaded, problems = course.load(root)
     if problems:
-        return _fail(problems)
+        _fail(problems)
+        return None
     return loaded
 
 

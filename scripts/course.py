@@ -194,7 +194,8 @@ def _build_questions(document: yamlsource.Document, bad_lines: set[int], problem
     data = document.data if isinstance(document.data, dict) else {}
     pools: dict[str, Built] = {}
     for pool in POOLS:
-        entries = data.get(pool) if isinstance(data.get(pool), list) else []
+        value = data.get(pool)
+        entries = value if isinstance(value, list) else []
         built: Built = []
         for index, entry in enumerate(entries):
             at: yamlsource.Path_ = (pool, index)

@@ -4,9 +4,9 @@ max-age=600), that counts the bytes it sends: the tests' budgets and the benchma
 from __future__ import annotations
 
 import functools
-import os
 import gzip
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager

@@ -7,8 +7,8 @@ import unicodedata
 
 from markdown.extensions.toc import slugify
 
-from .model import Heading, Lesson, Location, Problem
 from . import yamlsource
+from .model import Heading, Lesson, Location, Problem
 
 MARKER = "<!-- kuis -->"
 
@@ -245,8 +245,8 @@ def _section_problems(body: str, first_line: int, found: tuple[Heading, ...], sh
     previous: Heading | None = None
     lines = body.splitlines()
     for position, (name, item_range) in enumerate(REQUIRED_SECTIONS):
-        heading = by_title.get(name.casefold())
-        if heading is None:
+        section = by_title.get(name.casefold())
+        if section is None:
             later = [by_title[n.casefold()] for n, _ in REQUIRED_SECTIONS[position + 1 :] if n.casefold() in by_title]
             place = f' sebelum "## {later[0].title}"' if later else " di akhir pelajaran"
             line = later[0].line if later else (previous.line if previous else first_line)
@@ -258,21 +258,21 @@ def _section_problems(body: str, first_line: int, found: tuple[Heading, ...], sh
                 )
             )
             continue
-        if previous and heading.line < previous.line:
+        if previous and section.line < previous.line:
             problems.append(
                 Problem(
-                    Location(shown_path, heading.line),
+                    Location(shown_path, section.line),
                     f'bagian "## {name}" harus muncul sesudah "## {previous.title}".',
                 )
             )
-        previous = heading
+        previous = section
         if item_range:
-            count = _list_items_under(heading, sections, lines, first_line)
+            count = _list_items_under(section, sections, lines, first_line)
             low, high = item_range
             if not low <= count <= high:
                 problems.append(
                     Problem(
-                        Location(shown_path, heading.line),
+                        Location(shown_path, section.line),
                         f'bagian "## {name}" berisi {count} butir daftar; tulis {low}–{high} butir.',
                     )
                 )

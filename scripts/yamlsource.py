@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -14,7 +14,7 @@ try:  # libyaml parses ten times faster; the bank check must stay fast on large 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as BaseLoader  # type: ignore[assignment]
 
-PathPart = Union[str, int]
+PathPart = str | int
 Path_ = tuple[PathPart, ...]
 
 
@@ -210,6 +210,7 @@ def load(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         try:
             data = loader.construct_document(root) if root is not None else None  # one parse, not two
         except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+            assert root is not None  # only a document that has a node can fail to build
             node = _unbuildable(_Loader(text), root)
             return None, [
                 Problem(

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT, option
 
 from scripts import course, render
-from scripts.model import Kind
 from scripts.gzip_server import serve
-
-from conftest import ROOT, option
+from scripts.model import Kind
 
 COURSE, _ = course.load(ROOT)
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson

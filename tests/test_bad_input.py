@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from scripts import course
-
-from conftest import FIXTURES, ROOT
 
 BASE = FIXTURES / "base"
 QUIZ = "quizzes/pertama.yml"
@@ -69,7 +68,7 @@ CASES: dict[str, tuple[dict[str, bytes | str | None], list[str]]] = {
     # Q-A, L-A: not UTF-8, in a quiz file and in a page that is not a lesson.
     "quiz-not-utf8": ({QUIZ: b"soal:\n  - id: caf\xe9\n"}, [f"{QUIZ}:2: " + NOT_UTF8.format(byte="e9", column=12)]),
     "page-not-utf8": (
-        {"docs/catatan.md": "# Catatan\n\nBaik.\n".encode() + b"\xff\n"},
+        {"docs/catatan.md": b"# Catatan\n\nBaik.\n" + b"\xff\n"},
         ["docs/catatan.md:4: " + NOT_UTF8.format(byte="ff", column=1)],
     ),
     "utf16-lesson": (

@@ -8,10 +8,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from conftest import ROOT, copy_project, mkdocs_build
+
 from scripts import course, css_restyle, render
 from scripts.model import Kind
-
-from conftest import ROOT, copy_project, mkdocs_build
 
 COURSE, _ = course.load(ROOT)
 

@@ -27,14 +27,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from scripts import course
 from scripts.exports import cartridge, markup, qti
 from scripts.exports.scorm import page_file
 from scripts.model import Blank, Heading, Kind, Lesson, Level, Option, Question
 from scripts.render import anchor
-
-from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
@@ -145,7 +144,7 @@ def test_every_item_opens_a_resource_and_every_file_is_listed(files: dict[str, b
     referenced = [item.get("identifierref") for item in manifest.iter(f"{CP}item") if item.get("identifierref")]
     assert sorted(referenced) == sorted(by_id), "each resource is opened by exactly one item"
     listed: list[str] = []
-    for identifier, resource in by_id.items():
+    for resource in by_id.values():
         assert resource.get("type") in RESOURCE_TYPES
         paths = [element.get("href", "") for element in resource]
         assert all(element.tag == f"{CP}file" for element in resource) and paths

@@ -7,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from scripts import course, lessons, render, yamlsource
 from scripts.model import Kind, Level
-
-from conftest import FIXTURES
 
 BASE = FIXTURES / "base"
 INVALID = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())

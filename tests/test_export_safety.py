@@ -16,12 +16,11 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from test_exports import HOSTILE_LESSON, read_gift
 
 from scripts import exports, render
 from scripts.exports import markup, moodle, sheets
 from scripts.model import Course, Heading, Kind, Level, Option, Question, Quiz
-
-from test_exports import HOSTILE_LESSON, read_gift
 
 HOSTILE_MARKUP = [
     "<script>alert(1)</script>",

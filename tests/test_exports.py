@@ -16,13 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
+from test_checks import overlay
 
 from scripts import course, exports, render
 from scripts.exports import categories, gift, grading, markup, moodle, qti, sheets
 from scripts.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz
-
-from conftest import FIXTURES, ROOT
-from test_checks import overlay
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
 COURSE, _ = course.load(ROOT)

@@ -8,12 +8,11 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from conftest import ROOT
+from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
 from scripts import course, render
 from scripts.model import Kind
-
-from conftest import ROOT
-from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
 COURSE, _ = course.load(ROOT)
 LESSON = next(quiz for quiz in COURSE.quizzes if any(q.kind is Kind.BLANK for q in quiz.questions))

@@ -8,11 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from scripts import course, offline
 from scripts.gzip_server import serve
-
-from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]

@@ -10,10 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from scripts import course, progress, render
-
-from conftest import FIXTURES, ROOT
 
 BASE = FIXTURES / "base"
 EXAM_PAGE = "---\ndescription: Evaluasi akhir kursus contoh.\n---\n\n# Evaluasi akhir\n\n<!-- evaluasi-akhir -->\n"

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from scripts import course, progress, render
 from scripts.model import Kind, Question
-
-from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 FIRST, SECOND = COURSE.quizzes[0], COURSE.quizzes[1]

@@ -3,10 +3,10 @@ kept across a reload."""
 
 from __future__ import annotations
 
+from conftest import ROOT, option
+
 from scripts import course, render
 from scripts.model import Kind
-
-from conftest import ROOT, option
 
 COURSE, _ = course.load(ROOT)
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson

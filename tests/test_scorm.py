@@ -16,13 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, _QuietHandler, option
 from lxml import etree
 
 from scripts import course
 from scripts.exports import scorm
 from scripts.model import Kind
-
-from conftest import ROOT, _QuietHandler, option
 
 COURSE, _ = course.load(ROOT)
 PACKAGES = scorm.plan(COURSE, ())

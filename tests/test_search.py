@@ -10,13 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from material.plugins.search.plugin import Parser
 
 from scripts import course, offline, page_html, search_index
 from scripts.gzip_server import serve
 from scripts.model import Location, Term
-
-from conftest import ROOT
 
 COURSE, _ = course.load(ROOT)
 QUERIES = search_index.load_queries()

@@ -12,9 +12,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from scripts import course
-
 from conftest import ROOT, copy_project
+
+from scripts import course
 
 COURSE, _ = course.load(ROOT)
 BANNER = "Pemeriksaan kursus menemukan"

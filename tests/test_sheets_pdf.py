@@ -11,13 +11,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 
 from scripts import course, exports
 from scripts.exports import markup, sheets
 from scripts.model import BLANK_PATTERN, Kind, Question, Quiz
-
-from conftest import ROOT
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
 COURSE, _ = course.load(ROOT)

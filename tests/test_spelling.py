@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scripts import spelling
-
 from conftest import FIXTURES, ROOT
+
+from scripts import spelling
 
 
 def test_every_page_and_question_is_spelled_correctly() -> None:
