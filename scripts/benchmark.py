@@ -12,7 +12,9 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -49,6 +51,56 @@ def build(site: Path) -> float:
         check=True,
     )
     return time.perf_counter() - start
+
+
+def plain_material_build(work: Path) -> float:
+    """The same pages with Material and its search alone (no hook, no mkdocs-quiz, no minify): the
+    yardstick for what the course's own build steps cost (target: at most twice as long)."""
+    config = ROOT / f".benchmark-polos-{os.getpid()}.yml"  # beside mkdocs.yml: INHERIT is relative
+    config.write_text("INHERIT: mkdocs.yml\nplugins:\n  - search\nhooks: []\n", encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work / "polos")],
+            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": ""}, check=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        return time.perf_counter() - start
+    finally:
+        config.unlink()
+
+
+def serve_rebuild_seconds(lesson: str = "docs/modul-1/pengertian-intervensi-sosial.md", edits: int = 3) -> float:
+    """An author's loop: `mkdocs serve` running, a lesson saved, the rebuild's own reported time
+    (median of `edits` saves; the file is touched, not changed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    times: list[float] = []
+    serving = False
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            built = re.search(r"Documentation built in ([0-9.]+) seconds", line)
+            if "Serving on" in line:
+                serving = True  # the first build is done; from now on each save rebuilds
+            elif serving and built:
+                times.append(float(built.group(1)))
+                if len(times) >= edits:
+                    break
+            else:
+                continue
+            time.sleep(1)
+            os.utime(ROOT / lesson)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return statistics.median(times) if times else float("nan")
 
 
 def timed_check(root: Path, runs: int = 3, clean: bool = True) -> tuple[float, int]:
@@ -132,6 +184,10 @@ def main() -> int:
         build_seconds = build(site)
         check_seconds, questions = timed_check(ROOT)
         print(f"Build (online site and offline copy): {build_seconds:.1f} s")
+        plain = plain_material_build(Path(work))
+        print(f"Plain Material build of the same pages: {plain:.1f} s; the course's own pages build (offline copy "
+              f"included) takes {build_seconds / plain:.1f}× as long")
+        print(f"Author's rebuild under `mkdocs serve` after saving a lesson: {serve_rebuild_seconds():.1f} s")
         print(f"Course check: {check_seconds:.2f} s for {questions} questions")
         print()
         print(package_report(site))

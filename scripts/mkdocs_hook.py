@@ -65,6 +65,7 @@ _failing_check = ""  # under `mkdocs serve`: the report of a check that failed a
 _course: Course | None = None
 _offline_zip: bytes | None = None
 _packages: dict[str, bytes] = {}  # LMS packages made from the offline build, by file name
+_downloads_memo: tuple[object, dict[str, bytes]] | None = None  # (what they depend on, the files)
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 
 
@@ -84,6 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # cannot fetch from, or send to, another host. (Not on file://, whose pages have no origin
         # a policy could name.) Inline scripts stay allowed: Material and the exam guard need them.
         config.extra["csp"] = page_html.CONTENT_SECURITY_POLICY
+    if _serving and "minify" in config.plugins:
+        # An author's rebuild shows the change sooner without HTML minification (a third of the
+        # page-writing time); built sites are minified as always.
+        config.plugins["minify"].config["minify_html"] = False
     if not OFFLINE and not _serving:
         # Built aside and put in place at the very end: a failed build leaves site/ as it was.
         target = Path(config.site_dir)
@@ -136,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(source)  # a script of docs/ published with its CONTRACT values filled in
         files.append(File.generated(config, path, content=content))
     if _course is not None:
-        for name, data in exports.build(_course).items():
+        for name, data in _downloads(_course).items():
             files.append(File.generated(config, f"unduhan/{name}", content=data))
         # The course outline for assets/kemajuan.js; a script, since file:// pages cannot fetch JSON.
         files.append(File.generated(config, progress.DATA_FILE, content=progress.data_script(_course)))
@@ -187,6 +192,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
             raise PluginError(str(error)) from None
         return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path) + "\n" + draw, 1)
     return markdown
+
+
+def _downloads(loaded: Course) -> dict[str, bytes]:
+    """The lecturer downloads, made again only when what they show has changed: under `mkdocs
+    serve`, most edits of a lesson's text leave the bank and the section titles as they were."""
+    global _downloads_memo
+    key = exports.cache_key(loaded)
+    if _downloads_memo is None or _downloads_memo[0] != key:
+        _downloads_memo = (key, exports.build(loaded))
+    return _downloads_memo[1]
 
 
 def _packages_table(prefix: str) -> str:

@@ -783,3 +783,19 @@ def test_printed_and_exported_order_spreads_the_keys() -> None:
         total = sum(positions.values())
         assert total > 50, name
         assert max(positions.values()) <= 0.4 * total, (name, positions)
+
+
+def test_downloads_cache_key_ignores_moved_lines_but_not_content() -> None:
+    """Under `mkdocs serve` the hook reuses the downloads while this key stays equal."""
+    from dataclasses import replace
+
+    quiz = COURSE.quizzes[1]
+    moved = replace(quiz.lesson, marker_line=quiz.lesson.marker_line + 7,
+                    headings=tuple(replace(h, line=h.line + 7) for h in quiz.lesson.headings))
+    edited = replace(COURSE, quizzes=(COURSE.quizzes[0], replace(quiz, lesson=moved), *COURSE.quizzes[2:]))
+    assert exports.cache_key(edited) == exports.cache_key(COURSE)
+    renamed = replace(quiz.lesson, headings=(replace(quiz.lesson.headings[0], title="Judul lain"), *quiz.lesson.headings[1:]))
+    changed = replace(COURSE, quizzes=(COURSE.quizzes[0], replace(quiz, lesson=renamed), *COURSE.quizzes[2:]))
+    assert exports.cache_key(changed) != exports.cache_key(COURSE)
+    reworded = replace(quiz, questions=(replace(quiz.questions[0], explanation="Penjelasan baru."), *quiz.questions[1:]))
+    assert exports.cache_key(replace(COURSE, quizzes=(COURSE.quizzes[0], reworded, *COURSE.quizzes[2:]))) != exports.cache_key(COURSE)

@@ -70,6 +70,15 @@ def exam_pool(course: Course) -> list[Quiz]:
     ]
 
 
+def cache_key(course: Course) -> tuple[Quiz, ...]:
+    """What `build` depends on: the quizzes with their lessons, less the line numbers an edit of a
+    lesson's text moves (no download shows them). Equal keys give equal downloads."""
+    return tuple(
+        replace(quiz, lesson=replace(quiz.lesson, marker_line=0, headings=tuple(replace(h, line=0) for h in quiz.lesson.headings)))
+        for quiz in course.quizzes
+    )
+
+
 def build(course: Course) -> dict[str, bytes]:
     """Every downloadable file, keyed by its flat file name: the whole course first, then the final
     evaluation's pool, then each lesson."""
