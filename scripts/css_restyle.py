@@ -19,17 +19,15 @@ from __future__ import annotations
 import re
 
 from scripts.css_trim import each_rule
+from scripts.upstream import material
 
 # The children pymdownx.tabbed writes: naming them gives the positional selectors a subject.
-REWRITES = (
-    (".tabbed-content>:", ".tabbed-content>.tabbed-block:"),
-    (".tabbed-labels>:", ".tabbed-labels>label:"),
-)
+REWRITES = material.TABBED_REWRITES
 # Only suppresses colour transitions while the palette switches, which reduced motion stops anyway.
-DROPPED = ("[data-md-color-switching]",)
+DROPPED = (material.COLOR_SWITCHING,)
 # `:not([class])` selectors with a nameless subject: margins of blocks inside table cells (Markdown
 # cells hold inline text only) and after a bare table (Material wraps every table in a div).
-CLASS_TEST = ":not([class])"
+CLASS_TEST = material.CLASS_TEST
 
 _COMBINATOR = re.compile(r"[\s>+~]+(?![^(]*\))")
 _PSEUDO = re.compile(r"::?[\w-]+(?:\([^)]*\))?")

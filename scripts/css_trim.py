@@ -12,34 +12,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .upstream import material
+
+# Material's features the course never renders, by their names in material.FEATURE_CLASSES.
 UNUSED_FEATURES = (
     # Code blocks and their buttons: the course shows no code.
-    ".highlight", ".highlighttable", ".md-code__", ".md-clipboard", ".linenos", ".linenodiv",
+    "code blocks",
     # Header and site features that are not configured.
-    ".md-source", ".md-version", ".md-select", ".md-tabs", ".md-banner", ".md-consent",
-    ".md-feedback", ".md-social", ".md-status", ".md-path",
+    "repository", "version and language selectors", "navigation tabs", "announcement bar",
+    "cookie consent", "feedback widget", "social links", "page status", "navigation path",
     # The blog plugin and content annotations.
-    ".md-post", ".md-pin", ".md-draft", ".md-annotation",
+    "blog", "annotations",
     # Markdown extensions the course does not enable.
-    ".mermaid", ".grid", ".card", ".keys", ".task-list", ".critic", ".arithmatex", ".md-typeset .tx-",
+    "diagrams", "grids and cards", "keys", "critic markup", "math",
 )
-# Admonition types the course never uses, with their icons (each icon is an inline SVG).
+# Admonition types the course uses; the others go, with their icons (each icon is an inline SVG).
 USED_ADMONITIONS = ("note", "abstract", "info", "tip", "success", "question", "warning", "example")
-ADMONITION_TYPES = (
-    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug",
-    "example", "quote",
-)
-ADMONITION_ALIASES = {
-    "abstract": ("summary", "tldr"), "tip": ("hint", "important"), "success": ("check", "done"),
-    "question": ("help", "faq"), "warning": ("caution", "attention"), "failure": ("fail", "missing"),
-    "danger": ("error",), "quote": ("cite",), "note": ("seealso",),
-}
 
 
 def _unused_tokens() -> tuple[str, ...]:
-    unused = [t for t in ADMONITION_TYPES if t not in USED_ADMONITIONS]
-    names = [n for t in unused for n in (t, *ADMONITION_ALIASES.get(t, ()))]
-    return (*UNUSED_FEATURES, *(f".{n}" for n in names), *(f"--md-admonition-icon--{n}" for n in names))
+    classes = [token for feature in UNUSED_FEATURES for token in material.FEATURE_CLASSES[feature]]
+    unused = [t for t in material.ADMONITION_TYPES if t not in USED_ADMONITIONS]
+    return (*classes, *(f".{n}" for n in unused), *(f"{material.ADMONITION_ICON}{n}" for n in unused))
 
 
 def _is_unused(selector: str, tokens: tuple[str, ...]) -> bool:
@@ -114,11 +108,18 @@ def each_rule(css: str, rewrite: Callable[[str, str], str]) -> str:
 
 
 def trim(css: str) -> str:
+    """Material's main stylesheet without the rules of UNUSED_FEATURES and unused admonitions.
+
+    Each of their class names must occur in it: one that does not means Material renamed the
+    feature, and its rules under the new name would ship again, unnoticed."""
     tokens = _unused_tokens()
+    missing = [token for token in tokens if not _names(css, token)]
+    if missing:
+        raise material.MATERIAL.changed(f"stylesheet tanpa {', '.join(missing)}", material.ADAPTER)
     variables = tuple(t for t in tokens if t.startswith("--"))
 
     def rewrite(head: str, body: str) -> str:
-        if head.startswith(":root") or head.startswith("[data-md-color"):
+        if head.startswith(material.CUSTOM_PROPERTY_RULES):
             # Custom properties holding unused icons go; the rule itself stays.
             declarations = [d for d in _declarations(body) if not d.strip().startswith(variables)]
             return f"{head}{{{';'.join(declarations)}}}"
@@ -131,12 +132,11 @@ def trim_palette(css: str, colors: set[str]) -> str:
     """Material's palette stylesheet holds every primary and accent colour; keep the course's own.
 
     `colors` are the configured names as Material writes them in selectors (e.g. "teal")."""
-    pattern = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
 
     def unused(selector: str) -> bool:
         parts = [part for part in selector.split(",") if part.strip()]
         return bool(parts) and all(
-            (names := pattern.findall(part)) and not set(names) & colors for part in parts
+            (names := material.PALETTE_COLOR.findall(part)) and not set(names) & colors for part in parts
         )
 
     return each_rule(css, lambda head, body: "" if unused(head) else f"{head}{{{body}}}")

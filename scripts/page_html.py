@@ -8,12 +8,9 @@ from html.parser import HTMLParser
 
 from . import render
 from .model import Kind, Question
+from .upstream import material
+from .upstream import mkdocs_quiz as quiz
 
-# mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...). The bank's stable ids replace
-# those numbers, so links to a question and the answers a student stored survive a reordering.
-QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
-QUIZ_LINK = re.compile(r'(<a href="#)quiz-(\d+)(" class="quiz-header-link")')
-BLANK_INPUT = re.compile(r'(<input type="text" class="quiz-blank-input" id="quiz-(\d+)-blank-(\d+)")')
 HEADING = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
 ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)
 
@@ -36,10 +33,24 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
-    """Quiz ids from the bank, and every accepted answer on each blank (for assets/kursus.js)."""
+    """Quiz ids from the bank, and every accepted answer on each blank (for assets/kursus.js).
+
+    mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...). The bank's stable ids replace
+    those numbers, so links to a question and the answers a student stored survive a reordering.
+    The page shows `questions` in order: every one must be found, with its link and its blanks."""
+    blanks = sum(len(q.blanks) for q in questions if q.kind is Kind.BLANK)
+    expected_counts = ((quiz.QUIZ_ID, len(questions)), (quiz.QUIZ_LINK, len(questions)), (quiz.BLANK_INPUT, blanks))
+    for pattern, expected in expected_counts:
+        found = len(pattern.findall(html))
+        if found != expected:
+            raise quiz.QUIZ.changed(
+                f"pola {pattern.pattern!r} cocok {found} kali di halaman yang memuat {len(questions)} soal, "
+                f"seharusnya {expected}",
+                quiz.ADAPTER,
+            )
     ids = [render.anchor(q) for q in questions]
-    html = QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
-    html = QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
+    html = quiz.QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
+    html = quiz.QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
 
     def accept(match: re.Match[str]) -> str:
         question = questions[int(match.group(2))]
@@ -48,14 +59,28 @@ def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
         answers = render.accepted_answers(question)[int(match.group(3))]
         return f'{match.group(1)} data-accept="{render.accepted_attribute(answers)}"'
 
-    return BLANK_INPUT.sub(accept, html)
+    return quiz.BLANK_INPUT.sub(accept, html)
 
 
 def announced(html: str) -> str:
     """mkdocs-quiz's feedback and results panels as polite live regions: a screen reader reads the
-    verdict after each answer, and the score when the quiz is complete."""
-    html = html.replace('<div class="quiz-feedback hidden">', '<div class="quiz-feedback hidden" role="status" aria-live="polite">')
-    return html.replace('<div id="quiz-results" class="quiz-results">', '<div id="quiz-results" class="quiz-results" aria-live="polite">')
+    verdict after each answer, and the score when the quiz is complete.
+
+    Every question has one feedback panel; a panel written in any other form than the one replaced
+    here means mkdocs-quiz changed it, and the page would lose its announcements silently."""
+    questions = len(quiz.QUESTION_BLOCK.findall(html))
+    html = _live(html, quiz.FEEDBACK_PANEL, quiz.FEEDBACK_PANEL_LOOSE, questions, ' role="status" aria-live="polite"')
+    results = len(quiz.RESULTS_PANEL_LOOSE.findall(html))
+    return _live(html, quiz.RESULTS_PANEL, quiz.RESULTS_PANEL_LOOSE, results, ' aria-live="polite"')
+
+
+def _live(html: str, panel: str, loose: re.Pattern[str], expected: int, attributes: str) -> str:
+    """`html` with `attributes` added to each of the `expected` panels, which `loose` must find in
+    exactly the form `panel` (else UpstreamChanged)."""
+    found = len(loose.findall(html))
+    if found != expected:
+        raise quiz.QUIZ.changed(f"panel {panel!r} ada {found} kali, seharusnya {expected}", quiz.ADAPTER)
+    return quiz.QUIZ.replace(html, panel, panel.removesuffix(">") + attributes + ">", expected, quiz.ADAPTER)
 
 
 def first_terms_only(html: str) -> str:
@@ -77,19 +102,13 @@ def first_terms_only(html: str) -> str:
     return ABBR.sub(once, html)
 
 
-# mkdocs-quiz's blocks that must stay out of the search index: every question (its options, the
-# hidden feedback and the explanation: the answer key), the intro, the results panel and the two
-# progress sidebars. Their UI labels would also crowd out the lessons.
-SEARCH_EXCLUDED = re.compile(
-    r'\bclass="(?:quiz|quiz-intro)(?:\s[^"]*)?"|\bid="(?:quiz-results|quiz-progress-sidebar|quiz-progress-mobile)"'
-)
-EXCLUDE_ATTRIBUTE = ' data-search-exclude="1"'
+# mkdocs-quiz's blocks that must stay out of the search index (quiz.OWN_BLOCKS): every question (its
+# options, the hidden feedback and the explanation: the answer key), the intro, the results panel
+# and the two progress sidebars. Their UI labels would also crowd out the lessons.
+EXCLUDE_ATTRIBUTE = f' {material.EXCLUDE_ATTRIBUTE}="1"'
 # Only for a block the marks cannot cover (see below): an element Material's parser skips whole,
 # whose tag nothing inside uses, and that the layout ignores.
-EXCLUDE_WRAPPER = ('<search-exclude data-search-exclude="1" style="display: contents">', "</search-exclude>")
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# Tags Material's parser copies into the index; it looks up the opening of each one it closes.
-KEPT_TAGS = frozenset("p code pre li ol ul sub sup".split())
+EXCLUDE_WRAPPER = (f'<search-exclude{EXCLUDE_ATTRIBUTE} style="display: contents">', "</search-exclude>")
 
 
 def search_excluded(html: str) -> str:
@@ -101,7 +120,12 @@ def search_excluded(html: str) -> str:
     (the explanation) in the index. So every element of an excluded block is marked, and text the
     parser would still reach (after a nested element of its parent's tag) is wrapped in a marked
     span. A block where the parser would even close a list it never opened (nested lists, which
-    crash it) is wrapped whole instead. The page's other HTML is left byte for byte."""
+    crash it) is wrapped whole instead. The page's other HTML is left byte for byte.
+
+    A page mkdocs-quiz processed always has its progress sidebar: finding none of its blocks there
+    means mkdocs-quiz renamed them, and the answer keys would go into the index."""
+    if quiz.CONFIG_SCRIPT_MARK in html and not quiz.OWN_BLOCKS.search(html):
+        raise quiz.QUIZ.changed("halaman kuis tanpa satu pun blok mkdocs-quiz yang dikenal (OWN_BLOCKS)", quiz.ADAPTER)
     marker = _SearchExclusion(html)
     marker.feed(html)
     marker.close()
@@ -134,11 +158,11 @@ class _SearchExclusion(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._end_text()
         raw = self.get_starttag_text() or ""
-        if tag in VOID_TAGS:
+        if tag in material.PARSER_VOID_TAGS:
             return  # Material's parser never skips these
         if self.inside():
             pass
-        elif SEARCH_EXCLUDED.search(raw):
+        elif quiz.OWN_BLOCKS.search(raw):
             self.block_start, self.block_inserts, self.block_unsafe = self.position(), len(self.inserts), False
         else:
             self.stack.append((tag, False))
@@ -160,7 +184,7 @@ class _SearchExclusion(HTMLParser):
             return
         if tag in self.skipped:
             self.skipped.discard(tag)
-        elif tag in KEPT_TAGS and not self._covered():
+        elif tag in material.PARSER_KEPT_TAGS and not self._covered():
             self.block_unsafe = True
         if not self.inside():  # the block ends here
             self.skipped.clear()
@@ -179,8 +203,8 @@ class _SearchExclusion(HTMLParser):
         self._text("&")
 
     def _covered(self) -> bool:
-        # Material skips scripts and styles whole (and a span inside a script would break it).
-        return bool(self.skipped.union(("script", "style")).intersection(tag for tag, _ in self.stack))
+        # Material skips scripts, styles and objects whole (and a span inside a script would break it).
+        return bool(self.skipped.union(material.PARSER_SKIPPED_WHOLE).intersection(tag for tag, _ in self.stack))
 
     def _text(self, data: str) -> None:
         if self.text_start is None and data.strip() and self.inside() and not self._covered():

@@ -21,6 +21,7 @@ from typing import Any
 
 from . import lessons, render, textfile
 from .model import Course, Location, Problem
+from .upstream import mkdocs_quiz
 
 EXAM_MARKER = "<!-- evaluasi-akhir -->"
 DRAW_SIZE = 30  # items each attempt of the final evaluation draws from the pool
@@ -36,7 +37,7 @@ EXAM_DRAW = "assets/evaluasi-undian.js"
 DATA_VERSION = 1  # raised when course_data's shape changes: the scripts read no other shape
 # mkdocs-quiz keeps a page's answers under this prefix + the page's path (STORAGE_KEY_PREFIX in its
 # quiz.js); the course's own keys below end with the site root's path instead.
-QUIZ_KEY_PREFIX = "quiz_progress_"
+QUIZ_KEY_PREFIX = mkdocs_quiz.STORAGE_KEY_PREFIX
 DRAFT_KEY_PREFIX = "course_exam_draft_"  # the final evaluation's answers before submission
 DRAW_KEY_PREFIX = "course_exam_draw_"  # the items of the current attempt
 RESULT_KEY_PREFIX = "course_exam_result_"  # the submitted evaluation

@@ -1,4 +1,4 @@
-"""Read the questions back out of a built page, as mkdocs-quiz 1.7 writes them.
+"""Read the questions back out of a built page, as mkdocs-quiz writes them (scripts/upstream/mkdocs_quiz.py).
 
 Used to measure the site a student receives (the cue-only guesser in the benchmark reads pages,
 not the bank). The markup it knows: a `div.quiz[id]` per question; inside it `.quiz-question`
@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from .cue_guesser import Item
 from .model import Kind
+from .upstream import mkdocs_quiz as quiz
 
 SKIPPED = {"soal-label", "soal-petunjuk"}  # our labels above a stem, not part of it
 
@@ -40,8 +41,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if tag == "div" and "quiz" in classes and attributes.get("id") and not self._depth:
-            blank = attributes.get("data-quiz-type") == "fill-blank"
+        if tag == "div" and quiz.QUIZ_CLASS in classes and attributes.get("id") and not self._depth:
+            blank = attributes.get(quiz.TYPE_ATTRIBUTE) == quiz.FILL_BLANK_TYPE
             self.questions.append(_Question(str(attributes["id"]), blank))
             self._depth = 1
             return
@@ -49,11 +50,11 @@ class _Reader(HTMLParser):
             return
         if tag not in {"input", "br", "img", "hr", "wbr"}:
             self._depth += 1
-            self._in_stem += 1 if self._in_stem or "quiz-question" in classes else 0
+            self._in_stem += 1 if self._in_stem or quiz.QUESTION_CLASS in classes else 0
             self._skip += 1 if self._skip or classes & SKIPPED else 0
         question = self.questions[-1]
-        if tag == "input" and attributes.get("name") == "answer":
-            if attributes.get("data-correct") == "true":
+        if tag == "input" and attributes.get("name") == quiz.ANSWER_INPUT_NAME:
+            if attributes.get(quiz.CORRECT_ATTRIBUTE) == quiz.CORRECT_VALUE:
                 question.keys.add(len(question.options))
             question.checkbox = question.checkbox or attributes.get("type") == "checkbox"
             question.options.append([])

@@ -7,6 +7,7 @@ import json
 import posixpath
 
 from .model import BLANK_PATTERN, Kind, Lesson, Level, Question, Quiz
+from .upstream import mkdocs_quiz as syntax
 
 LEVEL_NAMES = {
     Level.REMEMBER: "Mengingat",
@@ -35,7 +36,7 @@ def questions_markdown(items: list[tuple[Question, Lesson]], page: str | None = 
     """Questions as mkdocs-quiz blocks; `page` (a docs/ path) when they sit outside their lessons."""
     total = len(items)
     blocks = [question_markdown(q, lesson, n, total, page) for n, (q, lesson) in enumerate(items, start=1)]
-    return "\n\n".join(["<!-- mkdocs-quiz intro -->", *blocks, "<!-- mkdocs-quiz results -->"]) + "\n"
+    return "\n\n".join([syntax.INTRO_MARKER, *blocks, syntax.RESULTS_MARKER]) + "\n"
 
 
 def question_markdown(question: Question, lesson: Lesson, number: int, total: int, page: str | None = None) -> str:
@@ -44,11 +45,11 @@ def question_markdown(question: Question, lesson: Lesson, number: int, total: in
         f'<span class="soal-petunjuk">{KIND_HINTS[question.kind]}</span>'
     )
     if question.kind is Kind.BLANK:
-        text = BLANK_PATTERN.sub(lambda m: f"[[{_first_answer(m.group(1))}]]", question.text)
-        body = f"{label}\n\n{text}\n\n---\n\n{_explanation(question, lesson, page)}"
+        text = BLANK_PATTERN.sub(lambda m: syntax.blank(_first_answer(m.group(1))), question.text)
+        body = f"{label}\n\n{text}\n\n{syntax.CONTENT_RULE}\n\n{_explanation(question, lesson, page)}"
     else:
         body = f"{label}\n\n{question.text}\n{_options(question)}\n\n{_explanation(question, lesson, page)}"
-    return f"<quiz>\n{body}\n</quiz>"
+    return syntax.block(body)
 
 
 def _first_answer(inside: str) -> str:
@@ -58,8 +59,8 @@ def _first_answer(inside: str) -> str:
 def _options(question: Question) -> str:
     lines: list[str] = []
     for option in question.options:
-        lines.append(f"- [{'x' if option.correct else ' '}] {option.text}")
-        lines.extend(f"> {line}".rstrip() for line in option.feedback.splitlines())
+        lines.append(syntax.option_line(option.text, option.correct))
+        lines.extend(syntax.feedback_line(line) for line in option.feedback.splitlines())
     return "\n".join(lines)
 
 

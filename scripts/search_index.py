@@ -26,10 +26,12 @@ from typing import Any, Protocol
 import yaml
 
 from .model import Term
+from .upstream import material
 
-INDEX_PATH = "search/search_index.json"
+INDEX_PATH = material.INDEX_PATH
 QUERY_SET = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
-# The steps of lunr.id.min.js's pipeline; Material drops any step of a language not listed here.
+# The steps of lunr.id.min.js's pipeline (all of material.PIPELINE_STEPS); Material drops any step of
+# a language not listed here.
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 # The Glosarium page's sections are its letters (glossary.page_markdown: `## A {#huruf-a}`).
 LETTER_ANCHOR = "#huruf-"
@@ -47,7 +49,7 @@ TITLE_BOOST = 10.0
 
 # Material's tokenizer: tags end a token, the separator (config.separator) splits the rest. The
 # edges of a token lose punctuation as in lunr.id.min.js's trimmer.
-TAG = re.compile(r"<[^>]*>")
+TAG = material.TOKEN_TAG
 EDGES = re.compile(r"^[^0-9a-z\u00c0-\u024f]+|[^0-9a-z\u00c0-\u024f]+$")
 SASTRAWI_WORD = re.compile(r"^[a-z]+$")
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019")
@@ -115,6 +117,10 @@ def indonesian(index: dict[str, Any], word_roots: dict[str, str]) -> dict[str, A
     Material passes each entry of config.fields to lunr's Builder#field before it adds a document:
     the one part of the index the language plugin sees, so the roots ride on the text field."""
     config = dict(index["config"])
+    missing = [key for key in material.INDEX_CONFIG_KEYS if key not in config]
+    missing += [f"fields.{name}" for name in material.INDEX_FIELDS if name not in config.get("fields", {})]
+    if missing:
+        raise material.MATERIAL.changed(f"indeks pencarian tanpa config {', '.join(missing)}", material.ADAPTER)
     fields = {name: dict(spec) for name, spec in config["fields"].items()}
     fields["title"]["boost"] = TITLE_BOOST
     fields["text"]["roots"] = encode_roots(word_roots)
@@ -270,21 +276,21 @@ class _Page(Protocol):  # the part of playwright.sync_api.Page used here
 
 # The result pages in order (each result item opens with a link to its page), and Material's status
 # line above them.
-_RESULTS_JS = """() => ({
-  meta: (document.querySelector('.md-search-result__meta') || {}).textContent || '',
-  links: [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]
+_RESULTS_JS = f"""() => ({{
+  meta: (document.querySelector('{material.RESULT_META}') || {{}}).textContent || '',
+  links: [...document.querySelectorAll('{material.RESULT_LINKS}')]
     .map(a => a.href)
-})"""
+}})"""
 # Material's status line while it has no answer yet (partials/languages/id.html).
-_WAITING = ("Ketik untuk mulai pencarian", "Mempersiapkan pencarian")
+_WAITING = material.SEARCH_WAITING
 
 
 def search_pages(page: _Page, site_url: str, query: str, timeout: float = 15.0) -> tuple[str, ...]:
     """Type `query` in Material's search box as a student would and return the pages it lists, in
     order, as page keys. `site_url` is the site's root URL (http:// or file://), ending in "/"."""
-    field = page.locator("input.md-search__input")
-    if not page.locator("#__search").is_checked():  # search is closed
-        button = page.locator("label.md-header__button[for='__search']")
+    field = page.locator(material.SEARCH_INPUT)
+    if not page.locator(material.SEARCH_TOGGLE).is_checked():  # search is closed
+        button = page.locator(material.SEARCH_BUTTON)
         # A phone opens search from the header's button; a wide screen shows the field itself.
         (button if button.is_visible() else field).click()
     field.fill("")

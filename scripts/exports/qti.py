@@ -24,29 +24,31 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from mkdocs_quiz.qti.base import QTIExporter, QTIVersion
-from mkdocs_quiz.qti.models import Answer as QtiAnswer
-from mkdocs_quiz.qti.models import Blank as QtiBlank
-from mkdocs_quiz.qti.models import Quiz as QtiQuiz
-from mkdocs_quiz.qti.models import QuizCollection
-from mkdocs_quiz.qti.qti12 import QTI12Exporter
-from mkdocs_quiz.qti.qti21 import QTI21Exporter
-from mkdocs_quiz.qti.utils import make_title
-
 from ..model import Kind, Question, Quiz
 from ..render import anchor
+from ..upstream import mkdocs_quiz as upstream
+from ..upstream.mkdocs_quiz import (
+    QTI12Exporter,
+    QTI21Exporter,
+    QtiAnswer,
+    QtiBlank,
+    QTIExporter,
+    QtiQuiz,
+    QTIVersion,
+    QuizCollection,
+)
 from . import markup
 
 # 1980-01-01 is the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TITLE_LENGTH = 80
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
-_BLANK = re.compile(r"\{\{BLANK_(\d+)\}\}")
+_BLANK = upstream.QTI_BLANK
 # The explanation shown after answering, in both versions. Canvas files a QTI 2.1 modalFeedback by
 # its identifier (AssessmentItemConverter#get_feedback): only one matching /general_|_all/ becomes
 # the question's general comment; any other name ("general" included) is dropped without a word.
 # It is also the ident mkdocs-quiz gives the QTI 1.2 itemfeedback, which the migration tool keeps.
-GENERAL_FEEDBACK = "general_fb"
+GENERAL_FEEDBACK = upstream.QTI12_GENERAL_FEEDBACK
 # XHTML elements that cannot sit inside a <span> (an option's content then gets a <div>).
 _BLOCKS = frozenset("p div ul ol li table blockquote pre hr h1 h2 h3 h4 h5 h6".split())
 
@@ -69,7 +71,7 @@ def entry_id(question: Question, index: int) -> str:
 
 
 def _blank_placeholder(number: int, _: object) -> str:
-    return f"{{{{BLANK_{number}}}}}"
+    return upstream.qti_blank_placeholder(number)
 
 
 def _qti_quiz(question: Question, quiz: Quiz) -> QtiQuiz:
@@ -117,15 +119,13 @@ class _Bank:
 
 def _replace_once(xml: str, old: str, new: str) -> str:
     """Edit mkdocs-quiz's generated XML at a point its template has exactly once (else fail loudly)."""
-    if xml.count(old) != 1:
-        raise RuntimeError(f"mkdocs-quiz QTI template changed: {old!r} found {xml.count(old)} times")
-    return xml.replace(old, new)
+    return upstream.replace_once(xml, old, new)
 
 
 def _retitle(xml: str, item: QtiQuiz, title: str) -> str:
     """mkdocs-quiz titles an item with 50 characters of its HTML, unescaped quotes included; we put
     the question's plain text there instead."""
-    return _replace_once(xml, f'title="{make_title(item.question)}"', f"title={quoteattr(title)}")
+    return _replace_once(xml, upstream.qti_title_attribute(item.question), f"title={quoteattr(title)}")
 
 
 class Stable12(QTI12Exporter):
@@ -206,8 +206,9 @@ class Stable12(QTI12Exporter):
             else:
                 xml = self._generate_single_choice_item(item)
             if question.kind is not Kind.BLANK:
-                xml = _replace_once(xml, "<render_choice>", '<render_choice shuffle="Yes">')
-            xml = _replace_once(xml, "</outcomes>\n", "</outcomes>\n" + self._feedback_conditions(item))
+                xml = _replace_once(xml, upstream.QTI12_RENDER_CHOICE, '<render_choice shuffle="Yes">')
+            end = upstream.QTI12_OUTCOMES_END
+            xml = _replace_once(xml, end, end + self._feedback_conditions(item))
             items[f"items/{item.identifier}.xml"] = _retitle(xml, item, self.bank.title(item))
         return items
 
@@ -215,12 +216,9 @@ class Stable12(QTI12Exporter):
         """mkdocs-quiz scores a blank against its first answer only; accept every variant."""
         xml = self._generate_fill_in_blank_item(item)
         for qti_blank, blank in zip(item.blanks, question.blanks):
-            first = (
-                f'<varequal respident="{qti_blank.identifier}" case="No">'
-                f"{xml_escape(qti_blank.correct_answer)}</varequal>"
-            )
+            first = upstream.qti12_blank_condition(qti_blank.identifier, xml_escape(qti_blank.correct_answer))
             variants = "".join(
-                f'<varequal respident="{qti_blank.identifier}" case="No">{xml_escape(answer)}</varequal>'
+                upstream.qti12_blank_condition(qti_blank.identifier, xml_escape(answer))
                 for answer in _distinct(blank.accepted)
             )
             xml = _replace_once(xml, first, f"<or>{variants}</or>")
@@ -340,9 +338,9 @@ class Stable21(QTI21Exporter):
                     f'<baseValue baseType="identifier">{GENERAL_FEEDBACK}</baseValue></setOutcomeValue>\n'
                 )
             if question.kind is not Kind.BLANK:
-                xml = _replace_once(xml, 'shuffle="false"', 'shuffle="true"')
+                xml = _replace_once(xml, upstream.QTI21_UNSHUFFLED, 'shuffle="true"')
                 rules += '    <setOutcomeValue identifier="PILIHAN"><variable identifier="RESPONSE"/></setOutcomeValue>\n'
-            xml = _replace_once(xml, "  </responseProcessing>", rules + "  </responseProcessing>")
+            xml = _replace_once(xml, upstream.QTI21_PROCESSING_END, rules + upstream.QTI21_PROCESSING_END)
             xml = _CDATA.sub(lambda m: _xhtml(m.group(1)), xml)
             items[f"items/{item.identifier}.xml"] = _retitle(xml, item, self.bank.title(item))
         return items

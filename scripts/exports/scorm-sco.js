@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("paket").textContent);
-  var PREFIX = "quiz_progress_";
+  var PREFIX = CONTRACT.quizPrefix; // filled in by scorm.py (progress.fill_contract)
   var root = new URL("./", location.href).pathname; // the package's folder, as pages see it
 
   // SCORM 1.2: the LMS puts `API` on a window above the SCO (its frames), or on the opener's.

@@ -196,7 +196,7 @@ def package_zip(package: Package, site: Path, files: Sequence[str], script: str)
 def build(course: Course, site: Path) -> dict[str, bytes]:
     """Every SCORM package, by file name, from the offline build in `site`."""
     files = packaged_files(site)
-    script = rjsmin.jsmin(SCRIPT.read_text(encoding="utf-8"))
+    script = rjsmin.jsmin(progress.fill_contract(SCRIPT.read_text(encoding="utf-8")))
     return {package.file_name: package_zip(package, site, files, script) for package in plan(course, files)}
 
 

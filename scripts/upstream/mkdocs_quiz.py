@@ -1,0 +1,278 @@
+"""Everything the course takes from mkdocs-quiz beyond its documented options, in one place.
+
+mkdocs-quiz renders, scores and stores the course's questions. The course writes its Markdown syntax
+(scripts/render.py), edits the HTML it renders (scripts/page_html.py), reads that HTML back
+(scripts/quiz_markup.py), serves its CSS and patched script as files (scripts/quiz_assets.py), reads
+the answers it stores and the event it fires (the progress scripts, scorm-sco.js, kursus.js) and
+builds QTI packages with its models and exporters (scripts/exports/qti.py). Each expectation below
+was checked against QUIZ.checked; tests/test_upstream_contracts.py checks it against the installed
+package, and the edits raise UpstreamChanged where the markup they edit is gone.
+
+mkdocs_quiz itself is imported only where its files or objects are needed (its package imports
+MkDocs): the syntax and markup here are plain strings, so the pure modules can use them.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from . import Upstream
+
+if TYPE_CHECKING:
+    from mkdocs_quiz.qti.base import QTIExporter, QTIVersion
+    from mkdocs_quiz.qti.models import Answer as QtiAnswer
+    from mkdocs_quiz.qti.models import Blank as QtiBlank
+    from mkdocs_quiz.qti.models import Quiz as QtiQuiz
+    from mkdocs_quiz.qti.models import QuizCollection
+    from mkdocs_quiz.qti.qti12 import QTI12Exporter
+    from mkdocs_quiz.qti.qti21 import QTI21Exporter
+    from mkdocs_quiz.qti.utils import make_title
+
+QUIZ = Upstream("mkdocs-quiz", "1.7.1")
+ADAPTER = "scripts/upstream/mkdocs_quiz.py"
+
+# ---------------------------------------------------------------------------------------------
+# The Markdown syntax it parses (mkdocs_quiz/parsing.py, plugin.py on_page_markdown)
+# ---------------------------------------------------------------------------------------------
+START_TAG = "<quiz>"
+END_TAG = "</quiz>"
+# Where the plugin puts the intro (with its reset button) and the results panel.
+INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
+RESULTS_MARKER = "<!-- mkdocs-quiz results -->"
+# Between a fill-in question and the content shown after it is answered.
+CONTENT_RULE = "---"
+FEEDBACK_PREFIX = "> "  # a blockquote line right under an option: that option's feedback
+
+
+def block(body: str) -> str:
+    """One question as the plugin reads it."""
+    return f"{START_TAG}\n{body}\n{END_TAG}"
+
+
+def option_line(text: str, correct: bool) -> str:
+    """An option: a checkbox list item, ticked when it is a key."""
+    return f"- [{'x' if correct else ' '}] {text}"
+
+
+def feedback_line(line: str) -> str:
+    return f"{FEEDBACK_PREFIX}{line}".rstrip()
+
+
+def blank(answer: str) -> str:
+    """A fill-in blank; the plugin accepts only this one answer (the course adds the others)."""
+    return f"[[{answer}]]"
+
+
+# ---------------------------------------------------------------------------------------------
+# The HTML it renders (plugin.py _process_quiz, _generate_results_html, _generate_intro_html,
+# _get_quiz_progress_sidebar_html)
+# ---------------------------------------------------------------------------------------------
+# A question's block, its permalink and a blank's input, numbered per page (quiz-0, quiz-1 ...).
+QUIZ_ID = re.compile(r'(<div class="quiz[^"]*"[^>]*\sid=")quiz-(\d+)(")')
+QUIZ_LINK = re.compile(r'(<a href="#)quiz-(\d+)(" class="quiz-header-link")')
+BLANK_INPUT = re.compile(r'(<input type="text" class="quiz-blank-input" id="quiz-(\d+)-blank-(\d+)")')
+# The panel that shows the verdict after each answer (one per question), and the results panel.
+FEEDBACK_PANEL = '<div class="quiz-feedback hidden">'
+RESULTS_PANEL = '<div id="quiz-results" class="quiz-results">'
+# Looser forms of the two: found without the exact form, the plugin changed how it writes them.
+FEEDBACK_PANEL_LOOSE = re.compile(r"""class=["']?quiz-feedback(?![\w-])""")
+RESULTS_PANEL_LOOSE = re.compile(r"""id=["']?quiz-results(?![\w-])""")
+# A question's block (multiple choice: "quiz"; fill-in: "quiz quiz-fill-blank").
+QUESTION_BLOCK = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
+# Every block of its own: questions (options, hidden feedback, explanation: the answer key), the
+# intro, the results panel and the two progress sidebars.
+OWN_BLOCKS = re.compile(
+    r'\bclass="(?:quiz|quiz-intro)(?:\s[^"]*)?"|\bid="(?:quiz-results|quiz-progress-sidebar|quiz-progress-mobile)"'
+)
+# Reading a question back: its block's class, the stem's class, the fill-in marker, an option's
+# input and the mark on a key.
+QUIZ_CLASS = "quiz"
+QUESTION_CLASS = "quiz-question"
+TYPE_ATTRIBUTE = "data-quiz-type"
+FILL_BLANK_TYPE = "fill-blank"
+ANSWER_INPUT_NAME = "answer"
+CORRECT_ATTRIBUTE = "data-correct"
+CORRECT_VALUE = "true"
+# Its reset buttons (intro, results panel, sidebar), which assets/kursus.js takes over.
+RESET_BUTTONS = (".quiz-intro-reset", ".quiz-results-reset", ".quiz-reset-all-link")
+
+# ---------------------------------------------------------------------------------------------
+# Its script: storage, event, translations (js/quiz.js)
+# ---------------------------------------------------------------------------------------------
+# A page's answers are stored under this prefix + location.pathname, as JSON
+# {quiz id: {answered, correct, selectedValues}}.
+STORAGE_KEY_PREFIX = "quiz_progress_"
+STORAGE_KEY_DECLARATION = f'const STORAGE_KEY_PREFIX = "{STORAGE_KEY_PREFIX}";'
+STORED_ENTRY_FIELDS = ("answered", "correct", "selectedValues")
+# Fired on window after every answer and reset.
+PROGRESS_EVENT = "quizProgressUpdate"
+PROGRESS_EVENT_DISPATCH = f'new CustomEvent("{PROGRESS_EVENT}"'
+# The page's translations, keyed by the plugin's English sentences.
+TRANSLATIONS_GLOBAL = "mkdocsQuizTranslations"
+RESET_CONFIRMATION = "Are you sure you want to reset the quiz? This will clear your progress."
+
+# Course patches to its script (scripts/quiz_assets.py applies them and serves the result), each a
+# literal replacement that must match exactly as often as stated. What they fix:
+# - a wrong fill-in answer (typed, or read back from storage, which any page of the same origin can
+#   write) was written into the page as HTML: it is escaped now, and so is the accepted answer;
+# - a stored entry without a list of selected values stopped every later quiz of the page: stored
+#   entries are normalised before they are read, and entries of the wrong shape dropped;
+# - the storage warnings were in English.
+_HELPERS = r"""
+  // Course patch: text from storage or an input is data, never HTML.
+  function courseEscape(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  // Course patch: keep only stored entries of the shape this script reads; drop the rest.
+  function courseNormalize(stored) {
+    var clean = {};
+    Object.keys(stored).forEach(function (id) {
+      var entry = stored[id];
+      if (!entry || typeof entry !== "object" || typeof entry.answered !== "boolean" || typeof entry.correct !== "boolean") return;
+      var values = Array.isArray(entry.selectedValues) ? entry.selectedValues : [];
+      clean[id] = {
+        answered: entry.answered,
+        correct: entry.correct,
+        selectedValues: values.filter(function (value) { return typeof value === "string"; }).map(function (value) {
+          return value.slice(0, 500);
+        }),
+      };
+    });
+    return clean;
+  }
+"""
+# (what mkdocs-quiz has, what the course serves instead, how many times it must occur)
+SCRIPT_PATCHES: tuple[tuple[str, str, int], ...] = (
+    (STORAGE_KEY_DECLARATION, STORAGE_KEY_DECLARATION + _HELPERS, 1),
+    ("var userAnswer = input.value.trim();", "var userAnswer = courseEscape(input.value.trim());", 2),
+    ('"</del> \\u2192 " + correctAnswer + "</li>"', '"</del> \\u2192 " + courseEscape(correctAnswer) + "</li>"', 2),
+    ("this.quizzes = parsed;", "this.quizzes = courseNormalize(parsed);", 1),
+    (
+        '"Quiz progress is too large to save"',
+        '"Jawaban kuis terlalu besar untuk disimpan di peramban ini."',
+        1,
+    ),
+    (
+        '"Unable to save quiz progress. Your browser may have storage disabled or quota exceeded.",',
+        '"Jawaban tidak dapat disimpan: penyimpanan peramban dimatikan atau penuh. Jawaban tetap berlaku '
+        'sampai halaman ditutup.",',
+        1,
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Its assets and the module globals that hold their inline copies (plugin.py, module level)
+# ---------------------------------------------------------------------------------------------
+INLINE_STYLE_GLOBAL = "style"
+INLINE_SCRIPT_GLOBAL = "js_script"
+# Written at the end of every page the plugin processes, so it tells that the plugin ran.
+CONFIG_SCRIPT_MARK = "window.mkdocsQuizConfig = {"
+
+
+def stylesheet() -> str:
+    """Its stylesheet, as shipped."""
+    return (files("mkdocs_quiz.css") / "quiz.css").read_text(encoding="utf-8")
+
+
+def script() -> str:
+    """Its page script, as shipped (unpatched)."""
+    return (files("mkdocs_quiz.js") / "quiz.js").read_text(encoding="utf-8")
+
+
+def inline_tags() -> tuple[str, str]:
+    """The <style> and <script> elements the plugin writes into every page it processes."""
+    plugin = import_module("mkdocs_quiz.plugin")
+    found = [getattr(plugin, name, None) for name in (INLINE_STYLE_GLOBAL, INLINE_SCRIPT_GLOBAL)]
+    if not all(isinstance(tag, str) and tag for tag in found):
+        names = f"{INLINE_STYLE_GLOBAL}, {INLINE_SCRIPT_GLOBAL}"
+        raise QUIZ.changed(f"mkdocs_quiz.plugin tidak lagi punya teks {names} yang disisipkan ke halaman", ADAPTER)
+    return str(found[0]), str(found[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# QTI: its models and exporters (mkdocs_quiz/qti), and the points of their output the course edits
+# ---------------------------------------------------------------------------------------------
+# The names scripts/exports/qti.py builds on, imported on first use (mkdocs_quiz loads MkDocs).
+_QTI_NAMES = {
+    "QTIExporter": ("mkdocs_quiz.qti.base", "QTIExporter"),
+    "QTIVersion": ("mkdocs_quiz.qti.base", "QTIVersion"),
+    "QtiAnswer": ("mkdocs_quiz.qti.models", "Answer"),
+    "QtiBlank": ("mkdocs_quiz.qti.models", "Blank"),
+    "QtiQuiz": ("mkdocs_quiz.qti.models", "Quiz"),
+    "QuizCollection": ("mkdocs_quiz.qti.models", "QuizCollection"),
+    "QTI12Exporter": ("mkdocs_quiz.qti.qti12", "QTI12Exporter"),
+    "QTI21Exporter": ("mkdocs_quiz.qti.qti21", "QTI21Exporter"),
+    "make_title": ("mkdocs_quiz.qti.utils", "make_title"),
+}
+# The exporters' private methods the course's subclasses override (their item templates call them)
+# and the item generators they call; a renamed one would be skipped without a word.
+QTI12_OVERRIDDEN = ("_build_feedback", "_build_fill_in_blank_presentation")
+QTI21_OVERRIDDEN = (
+    "_build_choices", "_build_feedback", "_build_fill_in_blank_body",
+    "_build_fill_in_blank_response_declarations", "_build_fill_in_blank_response_processing",
+)
+QTI_ITEM_GENERATORS = (
+    "_generate_single_choice_item", "_generate_multiple_choice_item", "_generate_fill_in_blank_item",
+)
+# The placeholder its models hold in a fill-in question's text for blank n.
+QTI_BLANK = re.compile(r"\{\{BLANK_(\d+)\}\}")
+# QTI 1.2: the explanation's itemfeedback ident, the choice list, the end of the outcomes.
+QTI12_GENERAL_FEEDBACK = "general_fb"
+QTI12_RENDER_CHOICE = "<render_choice>"
+QTI12_OUTCOMES_END = "</outcomes>\n"
+# QTI 2.1: the choice interaction's shuffle flag, the end of the response processing.
+QTI21_UNSHUFFLED = 'shuffle="false"'
+QTI21_PROCESSING_END = "  </responseProcessing>"
+
+
+def qti_blank_placeholder(number: int) -> str:
+    return f"{{{{BLANK_{number}}}}}"
+
+
+def qti12_blank_condition(identifier: str, escaped_answer: str) -> str:
+    """How its QTI 1.2 exporter tests a blank's (XML-escaped) answer."""
+    return f'<varequal respident="{identifier}" case="No">{escaped_answer}</varequal>'
+
+
+def qti_title_attribute(question_html: str) -> str:
+    """The title attribute its exporters give an item."""
+    return f'title="{_qti("make_title")(question_html)}"'
+
+
+def replace_once(xml: str, old: str, new: str) -> str:
+    """Its generated XML edited at a point its template has exactly once, or UpstreamChanged."""
+    return QUIZ.replace(xml, old, new, 1, ADAPTER)
+
+
+def _qti(name: str) -> Any:
+    module, attribute = _QTI_NAMES[name]
+    try:
+        value = getattr(import_module(module), attribute)
+    except (ImportError, AttributeError) as error:
+        raise QUIZ.changed(f"{module}.{attribute} tidak ada ({error})", ADAPTER) from None
+    globals()[name] = value  # imported once; later lookups find the module attribute
+    return value
+
+
+def __getattr__(name: str) -> Any:
+    """`from scripts.upstream.mkdocs_quiz import QTIExporter` and the other _QTI_NAMES (PEP 562)."""
+    if name not in _QTI_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _qti(name)
+
+
+# The lazily imported names (typed for mypy by the TYPE_CHECKING imports above).
+__all__ = [
+    "QTI12Exporter",
+    "QTI21Exporter",
+    "QTIExporter",
+    "QTIVersion",
+    "QtiAnswer",
+    "QtiBlank",
+    "QtiQuiz",
+    "QuizCollection",
+    "make_title",
+]
