@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve test check stats tebak build ejaan benchmark mutation
+.PHONY: setup system serve test check stats tebak build ejaan benchmark mutation properdocs
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ serve: setup
 
 test: setup system
 	$(BIN)/python -m pytest
+
+# The exit route off MkDocs: a strict build of the course on ProperDocs, in an environment of its
+# own (.cache/properdocs/venv). CI runs it after `make test`.
+properdocs: setup
+	$(BIN)/python -m pytest -m properdocs tests/test_properdocs.py
 
 check: setup
 	$(BIN)/python -m scripts check

@@ -50,6 +50,7 @@ def properdocs() -> Path:
     return VENV / "bin" / "properdocs"
 
 
+@pytest.mark.properdocs
 def test_the_site_builds_unchanged_with_properdocs(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = subprocess.run(
