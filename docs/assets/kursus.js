@@ -43,7 +43,7 @@
       var question = (window.mkdocsQuizTranslations || {})["Are you sure you want to reset the quiz? This will clear your progress."];
       if (!window.confirm(question || "Hapus semua jawaban kuis di halaman ini?")) return;
       try {
-        localStorage.removeItem("quiz_progress_" + location.pathname);
+        localStorage.removeItem(CONTRACT.quizPrefix + location.pathname);
       } catch (error) {
         // Storage unavailable: nothing was stored, so there is nothing to forget.
       }
@@ -62,9 +62,10 @@
     }
   }
 
-  // Installable and offline after one visit: the service worker precaches the whole course in
-  // the background. A new version of the course waits until the student chooses to load it, so a
-  // page never changes under a student in the middle of a quiz.
+  // Installable and offline: the service worker (sw.js) keeps the pages a student opens and saves
+  // the whole course only when asked (assets/simpan-luring.js) or on a fast, unmetered link. A new
+  // version of the course waits until the student chooses to load it, so a page never changes
+  // under a student in the middle of a quiz.
   function offerUpdate(worker) {
     if (document.querySelector(".kursus-pembaruan")) return;
     var banner = document.createElement("div");
@@ -105,8 +106,42 @@
   }
   window.addEventListener("resize", scrollableTables);
 
+  // The automatic save of the whole course, kept small on purpose: only when the browser says the
+  // link is wifi or ethernet, fast, and the student has not asked to save data. A "4g" effective
+  // type alone is not enough: desktop Chrome reports it with no link type at all, and a phone's
+  // 4G plan is metered. When the browser does not say, the course waits for the student to ask.
+  function fastUnmeteredLink() {
+    var link = navigator.connection;
+    return Boolean(link) && link.saveData === false && (link.type === "wifi" || link.type === "ethernet") &&
+      (!link.effectiveType || link.effectiveType === "4g");
+  }
+
+  // The save control and its status load only where needed: on a page that holds the control, and
+  // on any page while the worker reports a save going on or stopped.
+  var saveControlLoaded = false;
+  function loadSaveControl() {
+    if (saveControlLoaded) return;
+    saveControlLoaded = true;
+    var script = document.createElement("script");
+    script.src = new URL("assets/simpan-luring.js", siteRoot()).href;
+    document.head.appendChild(script);
+  }
+
   var updating = false;
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    if (document.getElementById("simpan-luring")) loadSaveControl();
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var state = event.data && event.data.simpanLuring;
+      if (state && state.keadaan !== "belum" && state.keadaan !== "siap") loadSaveControl();
+    });
+    navigator.serviceWorker.ready.then(function (registration) {
+      // On a first visit the page and its files came before the worker: it keeps them now (from
+      // the browser's HTTP cache). Then it saves the course on a fast, unmetered link, or goes
+      // on with a save the network interrupted.
+      var loaded = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+      registration.active.postMessage({ jenis: "catat", urls: [location.href].concat(loaded) });
+      registration.active.postMessage(fastUnmeteredLink() ? { jenis: "simpan", diam: true } : { jenis: "lanjutkan" });
+    });
     window.addEventListener("load", function () {
       navigator.serviceWorker.addEventListener("controllerchange", function () {
         if (updating) location.reload();
