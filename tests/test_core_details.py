@@ -6,11 +6,10 @@ tooltips, navigation reading, and the lesson reader's edge cases. Written where 
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
 
 from scripts import glossary, item_rules, lessons, navigation, schema, yamlsource
 from scripts.model import Kind, Level, Location, Option, Question, Term
-
-from conftest import FIXTURES
 
 QUIZ = (
     "soal:\n  - id: a\n    jenis: tunggal\n    tingkat: mengingat\n    bagian: b\n    pertanyaan: x\n"
