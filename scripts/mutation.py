@@ -11,7 +11,11 @@ guards. Two things mutmut alone gets wrong here, handled in a second pass:
   (e.g. the mkdocs.yml reader's mutants, which every course check runs): every other survivor is
   run again against all the fast in-process tests, as they are now;
 - some mutants cannot change behaviour (equivalent mutants); tests/mutation-equivalents.yml lists
-  them, each with the reason, and they are left out of the score instead of being counted silently.
+  them, each with the reason, and they are left out of the score instead of being counted silently
+  (and not run again). mutmut numbers a function's mutants in order, so editing a function renames
+  them: a listed name that no longer exists, or that the tests now kill, is printed for review.
+A mutant whose tests run far past their usual CPU time (a loop that never ends) is stopped by
+mutmut and counted as killed, in its own column ("habis").
 
 Prints the score per module and every unexplained survivor, and keeps the totals in
 .cache/mutation.json for the benchmark. `--report-only` skips mutmut and runs the second pass on
@@ -20,8 +24,10 @@ reports what both passes have settled so far. Mutants mutmut never tried (an int
 counted apart, not in the score.
 
 `--module NAME` (repeatable, e.g. `--module glossary`) runs both passes on that core module only
-and reports it alone, for working on one module's survivors in minutes instead of the whole run;
-the other modules' results are kept, and the benchmark's total is not rewritten from a part.
+and reports it alone, for working on one module's survivors without the whole run; the other
+modules' results are kept, and the benchmark's total is not rewritten from a part. With
+`--report-only` it runs the second pass alone, again, on that module's survivors: a quick way to see
+which of them new tests kill.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ RESULT = ROOT / ".cache" / "mutation.json"
 TARGET = 90.0
 KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
 # mutmut stops a mutant whose tests use many times their usual CPU time (a loop that never ends, work
-# that grows quadratically): the tests do not pass with it, so it counts as killed, in a column of its own.
+# that grows quadratically): the tests do not pass with it, so it counts as killed.
 TIMED_OUT = {-24, 24, 36, 152, 255}
 SUBPROCESS_MODULES = ("scripts.cli", "scripts.report")  # reached by the CLI tests in a subprocess
 # The second pass: the CLI tests for what mutmut cannot link to them, and the in-process fast tests
@@ -151,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     done: dict[str, bool] = {}
     if SECOND_PASS_CACHE.is_file() and (chosen or not ran):
         done = json.loads(SECOND_PASS_CACHE.read_text(encoding="utf-8"))
-    if ran:  # what mutmut has just tried again is settled again
+    if ran or (args.report_only and chosen):  # settled again: after mutmut, or against the tests as they are now
         done = {name: killed for name, killed in done.items() if not selected(name)}
     equivalents: dict[str, str] = yaml.safe_load(EQUIVALENTS.read_text(encoding="utf-8")) or {}
     # Equivalent mutants are left out of the score, so running them again would only cost time.
