@@ -55,9 +55,10 @@ KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
 # that grows quadratically): the tests do not pass with it, so it counts as killed.
 TIMED_OUT = {-24, 24, 36, 152, 255}
 SUBPROCESS_MODULES = ("scripts.cli", "scripts.report")  # reached by the CLI tests in a subprocess
-# The second pass: the CLI tests for what mutmut cannot link to them, and the in-process fast tests
-# for every other survivor. The course-wide CLI run adds time, not kills.
-CLI_TESTS = ["tests/test_cli.py", "-k", "not on_the_course"]
+# The second pass: the CLI tests (in a subprocess, and in-process in test_core_guards.py) for what
+# mutmut cannot link to them, and the in-process fast tests for every other survivor. The
+# course-wide CLI run adds time, not kills.
+CLI_TESTS = ["tests/test_cli.py", "tests/test_core_guards.py", "-k", "not on_the_course"]
 # mutmut picks each mutant's tests by the coverage it recorded, and misses some that would kill it.
 DETAIL_TESTS = [
     "tests/test_core_details.py",

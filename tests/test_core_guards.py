@@ -315,6 +315,12 @@ def test_schema_rules_the_bank_does_not_use_yet_are_explained_too(
     assert described(rules, text) == [expected]
 
 
+QUIZ_ENTRY = (
+    "soal:\n  - id: a\n    jenis: tunggal\n    tingkat: mengingat\n    bagian: b\n    pertanyaan: x\n"
+    "    penjelasan: y\n    pilihan:\n      - teks: a\n        benar: true\n      - teks: b\n"
+)
+
+
 def test_an_unknown_field_is_reported_at_its_name_when_its_value_starts_below() -> None:
     text = QUIZ_ENTRY.replace("    penjelasan: y\n", "    penjelasan: y\n    pembahasan:\n      - z\n")
     document, _ = yamlsource.load(text, "q.yml")
@@ -323,12 +329,6 @@ def test_an_unknown_field_is_reported_at_its_name_when_its_value_starts_below() 
         'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
         'pilihan, tingkat. Mungkin maksud Anda "penjelasan"?'
     ]
-
-
-QUIZ_ENTRY = (
-    "soal:\n  - id: a\n    jenis: tunggal\n    tingkat: mengingat\n    bagian: b\n    pertanyaan: x\n"
-    "    penjelasan: y\n    pilihan:\n      - teks: a\n        benar: true\n      - teks: b\n"
-)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -888,12 +888,13 @@ def test_an_entry_no_lesson_cites_is_reported_even_when_no_lesson_cites_anything
 
 
 def test_only_the_list_items_of_the_rujukan_section_are_works_cited() -> None:
-    first = "# Pertama\n\n## Rujukan\n- Smith, J. (1999). Judul. Penerbit.\n"  # an item right below the heading
+    # An item right below the heading, in the last section: its text is no citation of "RI (2019)".
+    first = "# Pertama\n\n## Rujukan\n- Kementerian Sosial RI (2019). Pedoman. Kemensos.\n"
     second = (
         "# Kedua\n\n## Rujukan\n\nDaftar ini disusun (2024) menurut APA 7.\n\n"  # text before the items
         "- Jones, K. (2001). Judul\n  panjang. Penerbit.\n\n## Lampiran\n\n- Bukan rujukan (1998) sama sekali.\n"
     )
     pages = {"modul-1/pertama.md": (lesson("pertama"), first), "modul-1/kedua.md": (lesson("kedua"), second)}
     assert [p.message.split(" dikutip")[0] for p in bibliography.check((), pages)] == [
-        'karya "Smith, J. (1999)"', 'karya "Jones, K. (2001)"'
+        'karya "Kementerian Sosial RI (2019)"', 'karya "Jones, K. (2001)"'
     ]
