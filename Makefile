@@ -17,7 +17,7 @@ $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 setup: $(STAMP)
 
 system:
-	@sh scripts/system-deps.sh
+	@sh scripts/tools/system-deps.sh
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,8 +47,8 @@ ejaan: setup system
 
 # Not part of `make test`: needs npm (it installs Lighthouse 12 into .cache/ on first use).
 benchmark: setup system
-	$(BIN)/python -m scripts.benchmark
+	$(BIN)/python -m scripts.tools.benchmark
 
-# Not part of `make test`: about half an hour on two cores (see scripts/mutation.py).
+# Not part of `make test`: about half an hour on two cores (see scripts/tools/mutation.py).
 mutation: setup
-	$(BIN)/python -m scripts.mutation
+	$(BIN)/python -m scripts.tools.mutation

@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import course, cue_guesser, item_rules, report, spelling
-from .model import Course, Problem
+from .core import course, cue_guesser, item_rules, report
+from .core.model import Course, Problem
+from .tools import spelling
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -64,7 +64,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def offline_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy students download from the built site, unpacked."""
-    from scripts import offline
+    from scripts.site import offline
 
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / "unduhan" / offline.ZIP_NAME) as archive:

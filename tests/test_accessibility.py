@@ -9,9 +9,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, option
 
-from scripts import course, render
-from scripts.gzip_server import serve
-from scripts.model import Kind
+from scripts.core import course
+from scripts.core.model import Kind
+from scripts.site import render
+from scripts.tools.gzip_server import serve
 
 COURSE, _ = course.load(ROOT)
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 
-from scripts import course
+from scripts.core import course
 
 BASE = FIXTURES / "base"
 QUIZ = "quizzes/pertama.yml"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project, mkdocs_build
 
-from scripts import course, css_restyle, render
-from scripts.model import Kind
+from scripts.core import course
+from scripts.core.model import Kind
+from scripts.site import css_restyle, render
 
 COURSE, _ = course.load(ROOT)
 
@@ -186,7 +187,8 @@ def test_a_good_build_replaces_the_old_site_whole(site: Path) -> None:
 def test_no_cue_strategy_beats_chance_by_more_than_ten_points(site: Path) -> None:
     """A student who knows nothing, reading the built pages' cues with options shuffled as the site
     shuffles them, scores within 10 points of blind chance on the lessons and the final evaluation."""
-    from scripts import cue_guesser, quiz_markup
+    from scripts.core import cue_guesser
+    from scripts.site import quiz_markup
 
     loaded, _ = course.load(ROOT)
     lessons = [
@@ -207,7 +209,7 @@ def test_front_matter_description_is_escaped_for_the_meta_tag() -> None:
     it first, so a quotation mark cannot end the attribute and markup cannot enter the head."""
     from types import SimpleNamespace
 
-    from scripts import mkdocs_hook
+    from scripts.site import mkdocs_hook
 
     page = SimpleNamespace(meta={"description": 'Apa arti "intervensi"? <img src=x onerror=alert(1)>'},
                            file=SimpleNamespace(src_uri="catatan.md"))

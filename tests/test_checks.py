@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from scripts import course, lessons, render, yamlsource
-from scripts.model import Kind, Level
+from scripts.core import course, lessons, yamlsource
+from scripts.core.model import Kind, Level
+from scripts.site import render
 
 BASE = FIXTURES / "base"
 INVALID = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
@@ -92,7 +93,7 @@ def test_question_markdown_is_mkdocs_quiz_syntax() -> None:
 
 
 def test_citations_in_every_form_the_lessons_use() -> None:
-    from scripts.bibliography import citations
+    from scripts.core.bibliography import citations
 
     text = (
         "Menurut Argyris (1970) dan Pincus dan Minahan (1973: 3), juga Lippitt, Watson, dan Westley (1958), "
@@ -108,7 +109,7 @@ def test_citations_in_every_form_the_lessons_use() -> None:
 
 
 def test_a_glossary_tooltip_shows_the_sense_of_the_page_it_is_on(tmp_path: Path) -> None:
-    from scripts import glossary
+    from scripts.core import glossary
 
     target = tmp_path / "proyek"
     shutil.copytree(BASE, target)
@@ -186,7 +187,7 @@ def test_a_lesson_is_read_whole_into_the_model() -> None:
 
 
 def test_a_schema_valid_file_takes_the_compiled_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts import schema
+    from scripts.core import schema
 
     text = (BASE / "quizzes" / "pertama.yml").read_text(encoding="utf-8")
     document, _ = yamlsource.load(text, "quizzes/pertama.yml")

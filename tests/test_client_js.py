@@ -1,6 +1,6 @@
 """The progress scripts: their unit tests in tests/js (Node's own test runner; the site itself builds
-without Node), the one contract between scripts/progress.py and the browser, the size of their
-modules, and the bundle the build publishes (scripts/client_bundle.py)."""
+without Node), the one contract between scripts/core/progress.py and the browser, the size of their
+modules, and the bundle the build publishes (scripts/site/client_bundle.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ import rjsmin
 from conftest import ROOT
 from mkdocs_quiz import js
 
-from scripts import client_bundle, course, progress
+from scripts.core import course, progress
+from scripts.site import client_bundle
 
 DOCS = ROOT / "docs"
 SOURCES = DOCS / client_bundle.SOURCE_DIR
@@ -30,7 +31,7 @@ def node() -> str:
     if found is None:
         pytest.fail(
             "Node.js tidak ditemukan, padahal tes unit JavaScript (tests/js) memerlukannya. Jalankan "
-            "`make test`, yang memasang npm beserta Node.js (scripts/system-deps.sh), atau "
+            "`make test`, yang memasang npm beserta Node.js (scripts/tools/system-deps.sh), atau "
             "`apt-get install nodejs`."
         )
     return found

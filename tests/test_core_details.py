@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
-from scripts import glossary, item_rules, lessons, navigation, schema, yamlsource
-from scripts.model import Kind, Level, Location, Option, Question, Term
+from scripts.core import glossary, item_rules, lessons, navigation, schema, yamlsource
+from scripts.core.model import Kind, Level, Location, Option, Question, Term
 
 QUIZ = (
     "soal:\n  - id: a\n    jenis: tunggal\n    tingkat: mengingat\n    bagian: b\n    pertanyaan: x\n"
@@ -200,7 +200,7 @@ def test_a_long_option_is_cut_in_its_message() -> None:
 
 
 def test_the_bibliography_page_anchors_each_entry_and_links_its_citing_lessons() -> None:
-    from scripts import bibliography, course
+    from scripts.core import bibliography, course
 
     base = FIXTURES / "base"
     loaded, _ = course.load(base)

@@ -2,7 +2,7 @@
 glossary's entry rules, unreadable and oversized files, mkdocs.yml that cannot be read, schema
 messages for rarer mistakes, the stats table, the commands run in-process, the lesson reader's
 edges and the item-writing rules at their thresholds. Written where mutation testing
-(`.venv/bin/python -m scripts.mutation --module NAME`) showed a change that no test noticed."""
+(`.venv/bin/python -m scripts.tools.mutation --module NAME`) showed a change that no test noticed."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from conftest import FIXTURES
 from jsonschema import Draft7Validator
 from test_checks import overlay
 
-from scripts import (
+from scripts import cli
+from scripts.core import (
     bibliography,
-    cli,
     course,
     glossary,
     item_rules,
@@ -32,7 +32,7 @@ from scripts import (
     textfile,
     yamlsource,
 )
-from scripts.model import (
+from scripts.core.model import (
     Course,
     Heading,
     Kind,

@@ -1,10 +1,10 @@
-"""The rewrite of Material's selectors that make Chrome restyle a whole page (scripts/css_restyle.py)."""
+"""The rewrite of Material's selectors that make Chrome restyle a whole page (scripts/site/css_restyle.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts import css_restyle
+from scripts.site import css_restyle
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 import pytest
 from test_exports import HOSTILE_LESSON, read_gift
 
-from scripts import exports, render
+from scripts import exports
+from scripts.core.model import Course, Heading, Kind, Level, Option, Question, Quiz
 from scripts.exports import markup, moodle, sheets
-from scripts.model import Course, Heading, Kind, Level, Option, Question, Quiz
+from scripts.site import render
 
 HOSTILE_MARKUP = [
     "<script>alert(1)</script>",

@@ -19,8 +19,8 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts import course
-from scripts.model import MAX_MESSAGE
+from scripts.core import course
+from scripts.core.model import MAX_MESSAGE
 
 settings.register_profile("cepat", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 settings.register_profile("lama", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,8 +11,9 @@ import pytest
 from conftest import ROOT
 from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
-from scripts import course, render
-from scripts.model import Kind
+from scripts.core import course
+from scripts.core.model import Kind
+from scripts.site import render
 
 COURSE, _ = course.load(ROOT)
 LESSON = next(quiz for quiz in COURSE.quizzes if any(q.kind is Kind.BLANK for q in quiz.questions))

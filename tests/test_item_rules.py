@@ -1,12 +1,12 @@
-"""The measurable item-writing rules (scripts/item_rules.py) and the cue-only guesser
-(scripts/cue_guesser.py) on small hand-made items."""
+"""The measurable item-writing rules (scripts/core/item_rules.py) and the cue-only guesser
+(scripts/core/cue_guesser.py) on small hand-made items."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts import cue_guesser, item_rules
-from scripts.model import Kind, Level, Location, Option, Question
+from scripts.core import cue_guesser, item_rules
+from scripts.core.model import Kind, Level, Location, Option, Question
 
 
 def question(

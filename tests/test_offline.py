@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from scripts import course, offline
-from scripts.gzip_server import serve
+from scripts.core import course
+from scripts.site import offline
+from scripts.tools.gzip_server import serve
 
 COURSE, _ = course.load(ROOT)
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]

@@ -23,8 +23,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 
-from scripts import course, offline
-from scripts.gzip_server import serve
+from scripts.core import course
+from scripts.site import offline
+from scripts.tools.gzip_server import serve
 
 COURSE, _ = course.load(ROOT)
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]

@@ -1,4 +1,4 @@
-"""The data the progress pages read (scripts/progress.py) and the course check of the final
+"""The data the progress pages read (scripts/core/progress.py) and the course check of the final
 evaluation, on the base fixture with overlays written by each test."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 
-from scripts import course, progress, render
+from scripts.core import course, progress
+from scripts.site import render
 
 BASE = FIXTURES / "base"
 EXAM_PAGE = "---\ndescription: Evaluasi akhir kursus contoh.\n---\n\n# Evaluasi akhir\n\n<!-- evaluasi-akhir -->\n"

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from scripts import course, progress, render
-from scripts.model import Kind, Question
+from scripts.core import course, progress
+from scripts.core.model import Kind, Question
+from scripts.site import render
 
 COURSE, _ = course.load(ROOT)
 FIRST, SECOND = COURSE.quizzes[0], COURSE.quizzes[1]

@@ -6,7 +6,7 @@ requirements-properdocs.txt on first use (a minute or two with the network) and 
 requirement files stay the same; the site's .venv keeps MkDocs. The test is one strict build into a
 temporary folder (about 35 s) that shares nothing with the MkDocs build of the other tests.
 
-The offline copy inside that build is still made by `python -m mkdocs` (scripts/mkdocs_hook.py), which
+The offline copy inside that build is still made by `python -m mkdocs` (scripts/site/mkdocs_hook.py), which
 in the ProperDocs environment is MkDocs itself, installed there as a dependency of mkdocs-material
 and mkdocs-quiz.
 """
@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from scripts import course, offline, quiz_assets, render, search_index
+from scripts.core import course
+from scripts.site import offline, quiz_assets, render, search_index
 
 VENV = ROOT / ".cache" / "properdocs" / "venv"
 REQUIREMENTS = ("requirements-properdocs.txt", "requirements.txt", "requirements.lock")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from conftest import ROOT, option
 
-from scripts import course, render
-from scripts.model import Kind
+from scripts.core import course
+from scripts.core.model import Kind
+from scripts.site import render
 
 COURSE, _ = course.load(ROOT)
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson

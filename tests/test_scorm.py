@@ -19,9 +19,9 @@ import pytest
 from conftest import ROOT, _QuietHandler, option
 from lxml import etree
 
-from scripts import course
+from scripts.core import course
+from scripts.core.model import Kind
 from scripts.exports import scorm
-from scripts.model import Kind
 
 COURSE, _ = course.load(ROOT)
 PACKAGES = scorm.plan(COURSE, ())
@@ -42,7 +42,7 @@ MODULE = next(p for p in PACKAGES if p.slug.endswith("modul-3"))
 
 
 def schema() -> etree.XMLSchema:
-    """ADL's SCORM 1.2 schemas (fetched by scripts/lms-schemas.sh), one namespace each."""
+    """ADL's SCORM 1.2 schemas (fetched by scripts/tools/lms-schemas.sh), one namespace each."""
     if not (SCHEMAS / "imscp_rootv1p1p2.xsd").exists():
         subprocess.run(["sh", str(ROOT / "scripts" / "lms-schemas.sh"), str(ROOT / ".cache" / "schemas")], check=True)
     wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
@@ -261,8 +261,8 @@ def test_suspend_data_of_the_whole_course_fits_scorm_limits(browser, site: Path,
 
 
 def test_untuk_dosen_links_every_package_with_its_size(site: Path) -> None:
-    from scripts import offline
     from scripts.exports import cartridge
+    from scripts.site import offline
 
     page = (site / "modul-7" / "untuk-dosen" / "index.html").read_text(encoding="utf-8")
     for name in [p.file_name for p in PACKAGES] + [cartridge.CARTRIDGE_NAME]:

@@ -13,9 +13,10 @@ import pytest
 from conftest import ROOT
 from material.plugins.search.plugin import Parser
 
-from scripts import course, offline, page_html, search_index
-from scripts.gzip_server import serve
-from scripts.model import Location, Term
+from scripts.core import course
+from scripts.core.model import Location, Term
+from scripts.site import offline, page_html, search_index
+from scripts.tools.gzip_server import serve
 
 COURSE, _ = course.load(ROOT)
 QUERIES = search_index.load_queries()
@@ -42,7 +43,7 @@ def built_index(site: Path) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
-# Quiz blocks stay out of the index (scripts/page_html.py)
+# Quiz blocks stay out of the index (scripts/site/page_html.py)
 # ---------------------------------------------------------------------------------------------
 
 # mkdocs-quiz's markup, as on every lesson page (one question, the intro, results and a sidebar).
@@ -100,7 +101,7 @@ def test_scripts_in_a_block_are_left_alone() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The index (scripts/search_index.py)
+# The index (scripts/site/search_index.py)
 # ---------------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-from scripts import course
+from scripts.core import course
 
 COURSE, _ = course.load(ROOT)
 BANNER = "Pemeriksaan kursus menemukan"

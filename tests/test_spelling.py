@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, ROOT
 
-from scripts import spelling
+from scripts.tools import spelling
 
 
 def test_every_page_and_question_is_spelled_correctly() -> None:

@@ -28,19 +28,18 @@ from material.plugins.search import plugin as search_plugin
 from mkdocs_quiz import parsing
 from mkdocs_quiz import plugin as quiz_plugin
 
-from scripts import (
+from scripts.core import course, progress
+from scripts.core.model import Kind, Lesson, Question
+from scripts.site import (
     client_bundle,
-    course,
     css_restyle,
     css_trim,
     page_html,
-    progress,
     quiz_assets,
     quiz_markup,
     render,
     search_index,
 )
-from scripts.model import Kind, Lesson, Question
 from scripts.upstream import Upstream, UpstreamChanged, material
 from scripts.upstream import mkdocs_quiz as quiz
 
@@ -168,7 +167,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 
 
 def finished(rendered: Rendered) -> str:
-    """The page after the course's edits, in the order scripts/mkdocs_hook.py applies them."""
+    """The page after the course's edits, in the order scripts/site/mkdocs_hook.py applies them."""
     html = page_html.announced(page_html.first_terms_only(rendered.content))
     html = quiz_assets.externalize(html, "../assets/mkdocs-quiz/quiz.js")
     html = page_html.with_stable_ids(html, rendered.questions)

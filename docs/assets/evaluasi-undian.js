@@ -1,7 +1,7 @@
 // The final evaluation's draw. The page carries the whole pool; this script, written inline right
 // after the pool (so it runs while the page is parsed, before mkdocs-quiz's deferred script counts,
 // restores or grades anything), keeps one attempt's items and removes the rest. The plan on the tag
-// says how many items each module gives (scripts/progress.py exam_plan). An attempt keeps its items
+// says how many items each module gives (scripts/core/progress.py exam_plan). An attempt keeps its items
 // until the student starts again: a submitted result names them; before that, this browser's
 // storage does. "Ulangi evaluasi" removes both, so the next load draws afresh. The CONTRACT values
 // are declared in docs/assets/kemajuan/core.js.

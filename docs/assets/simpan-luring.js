@@ -2,7 +2,7 @@
 // and the status of a save. kursus.js loads this file only where it is needed, to keep a first
 // visit small: on the pages that hold the control (an element with the id simpan-luring written
 // in their Markdown: the home page and Belajar offline) and on any page while the service worker
-// (sw.js, from scripts/sw-template.js) reports a save. The worker does the saving; this file sends
+// (sw.js, from scripts/site/sw-template.js) reports a save. The worker does the saving; this file sends
 // it requests ({jenis: "status" | "simpan"}) and shows what it reports ({simpanLuring: {keadaan,
 // persen, sisa, total}}, keadaan being belum, menyimpan, siap, terhenti or penuh).
 (function () {
@@ -45,7 +45,7 @@
     document.body.appendChild(status);
   }
 
-  // A size as scripts/offline.py human_size writes it: "916 KB", "1,9 MB".
+  // A size as scripts/site/offline.py human_size writes it: "916 KB", "1,9 MB".
   function size(bytes) {
     if (bytes >= 1024 * 1024) return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + " MB";
     return Math.max(1, Math.round(bytes / 1024)) + " KB";

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs_quiz.qti.base import QTIVersion
 
-from .. import offline
-from ..model import Course, Kind, Quiz
+from ..core.model import Course, Kind, Quiz
+from ..site import offline
 from . import cartridge, categories, gift, moodle, qti, scorm, sheets
 from .categories import COURSE_TITLE
 

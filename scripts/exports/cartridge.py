@@ -71,16 +71,15 @@ from xml.sax.saxutils import quoteattr
 import bleach
 from bleach import html5lib_shim
 
-from .. import bibliography
-from ..model import Course, Kind, Lesson, Question, Quiz
-from ..render import anchor
+from ..core import bibliography
+from ..core.model import Course, Kind, Lesson, Question, Quiz, anchor
 from . import markup, qti
 from .categories import COURSE_TITLE, EXAM_TITLE
 from .scorm import page_file
 
 CARTRIDGE_NAME = "intervensi-sosial-cc11.imscc"
 MANIFEST = "imsmanifest.xml"
-GLOSSARY_PAGE = "modul-7/glosarium.md"  # docs path of the page scripts/glossary.py fills
+GLOSSARY_PAGE = "modul-7/glosarium.md"  # docs path of the page scripts/core/glossary.py fills
 CLOSING_TITLE = "Penutup"
 LANGUAGE = "id"
 

@@ -6,7 +6,7 @@ reuses a category that already has the same name under the same parent.
 
 from __future__ import annotations
 
-from ..model import Lesson, Quiz
+from ..core.model import Lesson, Quiz
 
 COURSE_TITLE = "Intervensi Sosial"
 EXAM_TITLE = "Evaluasi akhir"

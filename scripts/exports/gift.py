@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Kind, Question, Quiz
+from ..core.model import Kind, Question, Quiz
 from . import categories, grading, markup
 from .moodle import BLANK_LINE, shortanswer_answer
 

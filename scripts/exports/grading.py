@@ -8,7 +8,7 @@ carries 100/n of the mark; each wrong one takes away 100/m, so ticking every box
 
 from __future__ import annotations
 
-from ..model import Kind, Question
+from ..core.model import Kind, Question
 
 # Moodle's allowed fractions (1.0 and 0 aside), exactly as question_bank lists them.
 MOODLE_FRACTIONS = (

@@ -23,7 +23,7 @@ import bleach
 import markdown
 from bleach.html5lib_shim import Filter
 
-from ..model import BLANK_PATTERN, Blank, Lesson, Question
+from ..core.model import BLANK_PATTERN, Blank, Lesson, Question
 
 # Returns the href to use, or None to keep only the link's text.
 LinkPolicy = Callable[[str], "str | None"]

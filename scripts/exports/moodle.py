@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from ..model import Blank, Kind, Question, Quiz
+from ..core.model import Blank, Kind, Question, Quiz
 from . import categories, grading, markup
 
 # Moodle's own default: a third of the mark lost per wrong try in interactive quizzes.

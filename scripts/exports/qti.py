@@ -24,8 +24,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from ..model import Kind, Question, Quiz
-from ..render import anchor
+from ..core.model import Kind, Question, Quiz, anchor
 from ..upstream import mkdocs_quiz as upstream
 from ..upstream.mkdocs_quiz import (
     QTI12Exporter,

@@ -26,9 +26,9 @@ from xml.sax.saxutils import quoteattr
 
 import rjsmin
 
-from .. import offline, progress
-from ..model import Course, Quiz
-from ..render import anchor
+from ..core import progress
+from ..core.model import Course, Quiz, anchor
+from ..site import offline
 from .categories import COURSE_TITLE
 
 SCO_PAGE = "sco.html"

@@ -14,8 +14,7 @@ import hashlib
 import html
 from collections.abc import Sequence
 
-from ..model import Blank, Kind, Option, Question, Quiz
-from ..render import LEVEL_NAMES, anchor
+from ..core.model import LEVEL_NAMES, Blank, Kind, Option, Question, Quiz, anchor
 from . import markup
 
 KIND_NAMES = {Kind.SINGLE: "Pilihan tunggal", Kind.MULTIPLE: "Pilihan jamak", Kind.BLANK: "Isian"}

@@ -1,8 +1,8 @@
 """Everything the course takes from Material for MkDocs beyond its documented options, in one place.
 
 The course replays the search plugin's private HTML parser to keep quizzes out of the index
-(scripts/page_html.py), rewrites the index it writes (scripts/search_index.py), drives its search box
-in tests and the benchmark, rewrites its compiled CSS (scripts/css_trim.py, scripts/css_restyle.py),
+(scripts/site/page_html.py), rewrites the index it writes (scripts/site/search_index.py), drives its search box
+in tests and the benchmark, rewrites its compiled CSS (scripts/site/css_trim.py, scripts/site/css_restyle.py),
 and overrides its templates (overrides/main.html, overrides/partials/javascripts/base.html). Each
 expectation below was checked against MATERIAL.checked; tests/test_upstream_contracts.py checks it
 against the installed package.

@@ -1,8 +1,8 @@
 """Everything the course takes from mkdocs-quiz beyond its documented options, in one place.
 
 mkdocs-quiz renders, scores and stores the course's questions. The course writes its Markdown syntax
-(scripts/render.py), edits the HTML it renders (scripts/page_html.py), reads that HTML back
-(scripts/quiz_markup.py), serves its CSS and patched script as files (scripts/quiz_assets.py), reads
+(scripts/site/render.py), edits the HTML it renders (scripts/site/page_html.py), reads that HTML back
+(scripts/site/quiz_markup.py), serves its CSS and patched script as files (scripts/site/quiz_assets.py), reads
 the answers it stores and the event it fires (the progress scripts, scorm-sco.js, kursus.js) and
 builds QTI packages with its models and exporters (scripts/exports/qti.py). Each expectation below
 was checked against QUIZ.checked; tests/test_upstream_contracts.py checks it against the installed
@@ -114,7 +114,7 @@ PROGRESS_EVENT_DISPATCH = f'new CustomEvent("{PROGRESS_EVENT}"'
 TRANSLATIONS_GLOBAL = "mkdocsQuizTranslations"
 RESET_CONFIRMATION = "Are you sure you want to reset the quiz? This will clear your progress."
 
-# Course patches to its script (scripts/quiz_assets.py applies them and serves the result), each a
+# Course patches to its script (scripts/site/quiz_assets.py applies them and serves the result), each a
 # literal replacement that must match exactly as often as stated. What they fix:
 # - a wrong fill-in answer (typed, or read back from storage, which any page of the same origin can
 #   write) was written into the page as HTML: it is escaped now, and so is the accepted answer;

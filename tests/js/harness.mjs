@@ -1,5 +1,5 @@
 // Loads modules of docs/assets/kemajuan/ into a fresh context, as the bundle runs them: in strict
-// mode, sharing one scope, with CONTRACT holding scripts/progress.py's client_contract (which
+// mode, sharing one scope, with CONTRACT holding scripts/core/progress.py's client_contract (which
 // tests/test_client_js.py passes in COURSE_CONTRACT). Nothing here needs a browser: the tests give
 // each module the few browser objects it touches.
 import { readFileSync } from "node:fs";
@@ -12,7 +12,7 @@ export function contract() {
   if (!text) {
     throw new Error(
       "COURSE_CONTRACT is not set: run these tests through `.venv/bin/python -m pytest tests/test_client_js.py`, " +
-        "which passes the values of scripts/progress.py client_contract()."
+        "which passes the values of scripts/core/progress.py client_contract()."
     );
   }
   return JSON.parse(text);

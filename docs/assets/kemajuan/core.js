@@ -1,10 +1,10 @@
 // The shared core of the course-wide progress scripts: the contract they share, storage that
 // survives a disabled or hostile localStorage, the site root and its page addresses, and the
 // course outline (window.KURSUS) checked before use. The feature modules beside this file use it;
-// the build joins them all into assets/kemajuan-tampilan.js (scripts/client_bundle.py).
+// the build joins them all into assets/kemajuan-tampilan.js (scripts/site/client_bundle.py).
 //
 // CONTRACT.<name>: a value that Python and the browser must agree on, defined once in
-// scripts/progress.py (client_contract). Every course script writes it this way; the build puts the
+// scripts/core/progress.py (client_contract). Every course script writes it this way; the build puts the
 // value in its place, so a shipped script holds plain literals (and the unit tests in tests/js/
 // define CONTRACT from the same function). The names:
 //   quizPrefix                mkdocs-quiz's key for a page's answers, + the page's location.pathname

@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 
 from . import render
-from .model import Kind, Question
-from .upstream import material
-from .upstream import mkdocs_quiz as quiz
+from ..core.model import Kind, Question
+from ..upstream import material
+from ..upstream import mkdocs_quiz as quiz
 
 HEADING = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
 ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)

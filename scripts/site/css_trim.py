@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .upstream import material
+from ..upstream import material
 
 # Material's features the course never renders, by their names in material.FEATURE_CLASSES.
 UNUSED_FEATURES = (

@@ -14,7 +14,7 @@ from jsonschema import Draft7Validator, ValidationError
 from .model import Problem, quoted
 from .yamlsource import Document, Path_
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quizzes" / "schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "quizzes" / "schema.json"
 
 TYPE_NAMES = {
     "object": "kumpulan kolom (nama: nilai)",

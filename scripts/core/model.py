@@ -31,6 +31,15 @@ class Level(str, Enum):
         return self in (Level.APPLY, Level.ANALYSE)
 
 
+# How levels are named to students, lecturers and in the check's tables.
+LEVEL_NAMES = {
+    Level.REMEMBER: "Mengingat",
+    Level.UNDERSTAND: "Memahami",
+    Level.APPLY: "Menerapkan",
+    Level.ANALYSE: "Menganalisis",
+}
+
+
 @dataclass(frozen=True)
 class Location:
     """Where an author has to look: a path relative to the project and a 1-based line."""
@@ -102,6 +111,12 @@ class Question:
     @property
     def correct_options(self) -> tuple[Option, ...]:
         return tuple(option for option in self.options if option.correct)
+
+
+def anchor(question: Question) -> str:
+    """The element id of a question on its page: stable, so lecturers can link to one question, and
+    the key of its answer in the browser's storage and in every export."""
+    return f"soal-{question.id}"
 
 
 @dataclass(frozen=True)

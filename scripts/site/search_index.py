@@ -8,7 +8,7 @@ uses travels in the index for that plugin, which applies it to the index and to 
 also gives each glossary term an entry of its own.
 
 The second half runs a query set (tests/search_queries.yml) through Material's search box in a
-Playwright page and reports recall@1 and recall@3, for the tests and for scripts/benchmark.py.
+Playwright page and reports recall@1 and recall@3, for the tests and for scripts/tools/benchmark.py.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from typing import Any, Protocol
 
 import yaml
 
-from .model import Term
-from .upstream import material
+from ..core.model import Term
+from ..upstream import material
 
 INDEX_PATH = material.INDEX_PATH
-QUERY_SET = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
+QUERY_SET = Path(__file__).resolve().parents[2] / "tests" / "search_queries.yml"
 # The steps of lunr.id.min.js's pipeline (all of material.PIPELINE_STEPS); Material drops any step of
 # a language not listed here.
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]

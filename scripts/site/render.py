@@ -6,25 +6,15 @@ import html
 import json
 import posixpath
 
-from .model import BLANK_PATTERN, Kind, Lesson, Level, Question, Quiz
-from .upstream import mkdocs_quiz as syntax
+from ..core.model import BLANK_PATTERN, LEVEL_NAMES, Kind, Lesson, Level, Question, Quiz, anchor
+from ..upstream import mkdocs_quiz as syntax
 
-LEVEL_NAMES = {
-    Level.REMEMBER: "Mengingat",
-    Level.UNDERSTAND: "Memahami",
-    Level.APPLY: "Menerapkan",
-    Level.ANALYSE: "Menganalisis",
-}
 KIND_HINTS = {
     Kind.SINGLE: "Pilih satu jawaban.",
     Kind.MULTIPLE: "Pilih semua jawaban yang benar, lalu tekan Periksa jawaban.",
     Kind.BLANK: "Ketik jawaban Anda, lalu tekan Periksa jawaban.",
 }
 
-
-def anchor(question: Question) -> str:
-    """The element id of a question on its page: stable, so lecturers can link to one question."""
-    return f"soal-{question.id}"
 
 
 def quiz_markdown(quiz: Quiz) -> str:

@@ -1,4 +1,4 @@
-"""Speed and weight, measured: `python -m scripts.benchmark` (or `make benchmark`).
+"""Speed and weight, measured: `python -m scripts.tools.benchmark` (or `make benchmark`).
 
 Builds the site, serves it with gzip, runs Lighthouse 12 (mobile profile, Debian's Chromium) on the
 home page, the longest lesson and the final evaluation, and prints one table. Also times the build
@@ -24,10 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts import course, cue_guesser, quiz_markup
-from scripts.gzip_server import serve
+from scripts.core import course, cue_guesser
+from scripts.site import quiz_markup
+from scripts.tools.gzip_server import serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -272,7 +273,7 @@ def search_recall(site: Path) -> str:
     """The test query set run in Material's own search box, as a student on a phone types it."""
     from playwright.sync_api import sync_playwright
 
-    from scripts import search_index
+    from scripts.site import search_index
 
     queries = search_index.load_queries()
     with serve(site) as (base, _), sync_playwright() as playwright:

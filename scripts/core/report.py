@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Course, Kind, Level, Problem
-from .render import LEVEL_NAMES
+from .model import LEVEL_NAMES, Course, Kind, Level, Problem
 
 KIND_NAMES = {Kind.SINGLE: "tunggal", Kind.MULTIPLE: "jamak", Kind.BLANK: "isian"}
 

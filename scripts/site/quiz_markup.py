@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .cue_guesser import Item
-from .model import Kind
-from .upstream import mkdocs_quiz as quiz
+from ..core.cue_guesser import Item
+from ..core.model import Kind
+from ..upstream import mkdocs_quiz as quiz
 
 SKIPPED = {"soal-label", "soal-petunjuk"}  # our labels above a stem, not part of it
 

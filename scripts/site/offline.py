@@ -17,7 +17,7 @@ from pathlib import Path
 
 import rjsmin
 
-from scripts.gzip_server import COMPRESSIBLE
+from scripts.tools.gzip_server import COMPRESSIBLE
 
 ZIP_NAME = "intervensi-sosial-offline.zip"
 ZIP_FOLDER = "intervensi-sosial"
@@ -27,7 +27,7 @@ CACHE_PREFIX = "intervensi-sosial-"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
 
-# The search worker's language files for Indonesian (see scripts/search_index.py): Material loads
+# The search worker's language files for Indonesian (see scripts/site/search_index.py): Material loads
 # the stemmer support first, then lunr.id.min.js, which carries its license beside it.
 LUNR = "assets/javascripts/lunr/"
 SEARCH_LANGUAGE = frozenset(
@@ -84,7 +84,7 @@ def version(site: Path, paths: Iterable[str]) -> str:
 
 
 def transfer_size(data: bytes, path: str) -> int:
-    """Bytes a typical host sends for a file: gzip for text (as scripts/gzip_server.py and GitHub
+    """Bytes a typical host sends for a file: gzip for text (as scripts/tools/gzip_server.py and GitHub
     Pages do), the file itself otherwise. The save control shows their sum as its download size."""
     return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.endswith(COMPRESSIBLE) else len(data)
 

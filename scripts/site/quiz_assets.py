@@ -15,8 +15,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .upstream import UpstreamChanged
-from .upstream import mkdocs_quiz as upstream
+from ..upstream import UpstreamChanged
+from ..upstream import mkdocs_quiz as upstream
 
 CSS_PATH = "assets/mkdocs-quiz/quiz.css"
 JS_PATH = "assets/mkdocs-quiz/quiz.js"
