@@ -1,5 +1,7 @@
-"""`mkdocs serve` while an author breaks and fixes a quiz: the server keeps answering with the last
-good site and shows the check's problems on the page, instead of hanging every request."""
+"""`mkdocs serve --dirty` (what `make serve` runs) while an author edits a lesson and breaks and fixes
+a quiz: a lesson's edit shows on its page, a quiz's on every page that shows it, and while the check
+fails the server keeps answering with the last good site and shows the problems on every page,
+instead of hanging every request."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
 from conftest import ROOT, copy_project
 
 from scripts.core import course
@@ -51,7 +54,7 @@ def test_serve_keeps_answering_while_a_rebuild_fails(tmp_path: Path) -> None:
     quiz = COURSE.quizzes[1]
     url = f"http://127.0.0.1:{free_port()}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", url.removeprefix("http://")],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", url.removeprefix("http://")],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
@@ -63,7 +66,23 @@ def test_serve_keeps_answering_while_a_rebuild_fails(tmp_path: Path) -> None:
         first = wait_for(page, lambda html: "soal-" in html)
         assert BANNER not in first
 
+        lesson = project / "docs" / quiz.lesson.path
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nKalimat baru dari penulis.\n", encoding="utf-8")
+        assert "Kalimat baru dari penulis." in wait_for(page, lambda html: "Kalimat baru" in html)
+
+        # A question of the final evaluation's pool, edited in its quiz file, shows on the final
+        # evaluation: a page the author did not save, rebuilt because the bank changed.
         path = project / quiz.path
+        source = path.read_text(encoding="utf-8")
+        bank = yaml.safe_load(source)
+        entry = next(e for entries in bank.values() for e in entries if e["id"] == quiz.exam_pool[0].id)
+        entry["pertanyaan"] = "Diubah penulis. " + entry["pertanyaan"]
+        path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        exam = f"{url}/modul-7/evaluasi-akhir/"
+        wait_for(exam, lambda html: "Diubah penulis." in html)
+        path.write_text(source, encoding="utf-8")
+        wait_for(exam, lambda html: "Diubah penulis." not in html)
+
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace("    penjelasan:", "    penjelasn:", 1), encoding="utf-8")
         broken = wait_for(page, lambda html: BANNER in html)

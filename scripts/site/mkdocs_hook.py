@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from html import escape as escape_html
 from pathlib import Path
 from typing import Literal
@@ -30,8 +31,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.core import bibliography, course, glossary, lessons, progress, report  # noqa: E402
+from scripts.core.model import Course, Question  # noqa: E402
+
+from scripts import exports  # noqa: E402
 from scripts.site import (  # noqa: E402
     atomic_site,
+    author_loop,
     client_bundle,
     css_restyle,
     css_trim,
@@ -41,9 +47,6 @@ from scripts.site import (  # noqa: E402
     render,
     search_index,
 )
-from scripts.core import bibliography, course, glossary, lessons, progress, report
-from scripts import exports
-from scripts.core.model import Course, Question  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kursus")
 EXAM_MARKER = progress.EXAM_MARKER
@@ -62,11 +65,15 @@ _offline_zip: bytes | None = None
 _packages: dict[str, bytes] = {}  # LMS packages made from the offline build, by file name
 _downloads_memo: tuple[object, dict[str, bytes]] | None = None  # (what they depend on, the files)
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
+_dirty = False  # `mkdocs serve --dirty` (make serve): rebuild only the pages whose source changed
+_shared: tuple[object, ...] | None = None  # under --dirty: what every page may show, at the last build
+_restyled: dict[Path, int] = {}  # under --dirty: stylesheets already trimmed, with the time we wrote them
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
 
 
 @event_priority(-10)  # after Material's offline plugin has added its shim from a CDN
@@ -144,7 +151,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
     for name, data in _packages.items():
         files.append(File.generated(config, f"unduhan/{name}", content=data))
+    if _dirty and _course is not None:
+        _rebuild_all_if_shared_changed(files, Path(config.config_file_path).parent, _course)
     return files
+
+
+def _rebuild_all_if_shared_changed(files: Files, root: Path, loaded: Course) -> None:
+    global _shared
+    state = author_loop.shared_state(root, loaded)
+    if _shared is not None and state != _shared:
+        count = author_loop.forget_pages(page.abs_dest_path for page in files.documentation_pages())
+        log.info("Sumber bersama berubah: %d halaman dibangun ulang.", count)
+    _shared = state
 
 
 @event_priority(50)  # before mkdocs-quiz (priority 0) turns <quiz> blocks into placeholders
@@ -245,16 +263,26 @@ def _finish(config: MkDocsConfig) -> None:
     search_index.rewrite(site, _course.glossary if _course is not None else ())
     quiz_assets.minify_own(site / "assets")
     stylesheets = site / "assets" / "stylesheets"
-    for stylesheet in stylesheets.glob("main.*.min.css"):
+    for stylesheet in _fresh(stylesheets.glob("main.*.min.css")):
         trimmed = css_trim.trim(stylesheet.read_text(encoding="utf-8"))
-        stylesheet.write_text(css_restyle.restyle(trimmed), encoding="utf-8")
+        _restyle(stylesheet, trimmed)
     colors = {str(p.get(key)).replace(" ", "-") for p in config.theme["palette"] for key in ("primary", "accent")}
-    for stylesheet in stylesheets.glob("palette.*.min.css"):
+    for stylesheet in _fresh(stylesheets.glob("palette.*.min.css")):
         trimmed = css_trim.trim_palette(stylesheet.read_text(encoding="utf-8"), colors)
-        stylesheet.write_text(css_restyle.restyle(trimmed), encoding="utf-8")
+        _restyle(stylesheet, trimmed)
     if not OFFLINE and not _serving:
         # Last: the worker's version hash covers every file as students will receive it.
         (site / offline.SERVICE_WORKER).write_text(offline.service_worker(site), encoding="utf-8")
+
+
+def _fresh(stylesheets: Iterable[Path]) -> list[Path]:
+    """Material's stylesheets as it copied them: a dirty rebuild leaves the ones trimmed before."""
+    return [path for path in stylesheets if _restyled.get(path) != path.stat().st_mtime_ns]
+
+
+def _restyle(stylesheet: Path, trimmed: str) -> None:
+    stylesheet.write_text(css_restyle.restyle(trimmed), encoding="utf-8")
+    _restyled[stylesheet] = stylesheet.stat().st_mtime_ns
 
 
 @event_priority(-1000)  # last of all post-build work, right before MkDocs counts --strict warnings

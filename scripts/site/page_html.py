@@ -6,10 +6,11 @@ import html
 import re
 from html.parser import HTMLParser
 
-from . import render
 from ..core.model import Kind, Question
 from ..upstream import material
 from ..upstream import mkdocs_quiz as quiz
+from . import render
+from ..core.model import anchor
 
 HEADING = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
 ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)
@@ -48,7 +49,7 @@ def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
                 f"seharusnya {expected}",
                 quiz.ADAPTER,
             )
-    ids = [render.anchor(q) for q in questions]
+    ids = [anchor(q) for q in questions]
     html = quiz.QUIZ_ID.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
     html = quiz.QUIZ_LINK.sub(lambda m: m.group(1) + ids[int(m.group(2))] + m.group(3), html)
 

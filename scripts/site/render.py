@@ -6,7 +6,7 @@ import html
 import json
 import posixpath
 
-from ..core.model import BLANK_PATTERN, LEVEL_NAMES, Kind, Lesson, Level, Question, Quiz, anchor
+from ..core.model import BLANK_PATTERN, LEVEL_NAMES, Kind, Lesson, Question, Quiz
 from ..upstream import mkdocs_quiz as syntax
 
 KIND_HINTS = {

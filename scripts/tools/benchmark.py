@@ -72,13 +72,13 @@ def plain_material_build(work: Path) -> float:
 
 
 def serve_rebuild_seconds(lesson: str = "docs/modul-1/pengertian-intervensi-sosial.md", edits: int = 3) -> float:
-    """An author's loop: `mkdocs serve` running, a lesson saved, the rebuild's own reported time
-    (median of `edits` saves; the file is touched, not changed)."""
+    """An author's loop: `mkdocs serve --dirty` running (as `make serve` runs it), a lesson saved,
+    the rebuild's own reported time (median of `edits` saves; the file is touched, not changed)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
