@@ -20,7 +20,7 @@ system:
 	@sh scripts/tools/system-deps.sh
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 test: setup system
 	$(BIN)/python -m pytest

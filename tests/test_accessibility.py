@@ -10,8 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, option
 
 from scripts.core import course
-from scripts.core.model import Kind
-from scripts.site import render
+from scripts.core.model import Kind, anchor
 from scripts.tools.gzip_server import serve
 
 COURSE, _ = course.load(ROOT)
@@ -54,7 +53,7 @@ def test_quiz_states_have_no_axe_violations(browser, base: str, scheme: str) -> 
     page = context.new_page()
     page.goto(f"{base}/{QUIZ.lesson.url}")
     for question in QUIZ.questions:  # wrong answers first: the "incorrect" styling must pass too
-        block = page.locator(f"#{render.anchor(question)}")
+        block = page.locator(f"#{anchor(question)}")
         if question.kind is Kind.BLANK:
             block.locator("input.quiz-blank-input").fill("keliru")
         else:
@@ -66,7 +65,7 @@ def test_quiz_states_have_no_axe_violations(browser, base: str, scheme: str) -> 
     with page.expect_navigation():
         page.locator(".quiz-intro-reset").click()
     for question in QUIZ.questions:
-        block = page.locator(f"#{render.anchor(question)}")
+        block = page.locator(f"#{anchor(question)}")
         if question.kind is Kind.BLANK:
             block.locator("input.quiz-blank-input").fill(question.blanks[0].answer)
         else:
@@ -84,7 +83,7 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser, base: str) -> N
     page.goto(f"{base}/{QUIZ.lesson.url}")
     question = next(q for q in QUIZ.questions if q.kind is Kind.SINGLE)
     right = question.correct_options[0]
-    block = page.locator(f"#{render.anchor(question)}")
+    block = page.locator(f"#{anchor(question)}")
     block.locator("input").first.focus()
     # Arrow keys move through the radio group; Space selects; Tab reaches the button; Enter submits.
     # Options are shuffled on every load: count the steps in the order this load shows them.

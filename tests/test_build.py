@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import ROOT, copy_project, mkdocs_build
 
 from scripts.core import course
-from scripts.core.model import Kind
+from scripts.core.model import Kind, anchor
 from scripts.site import css_restyle, render
 
 COURSE, _ = course.load(ROOT)
@@ -64,7 +64,7 @@ def test_every_lesson_embeds_its_whole_quiz_with_stable_ids(site: Path) -> None:
         html = lesson_html(site, quiz.lesson.url)
         parsed = elements(html)
         found = [attrs.get("id") for tag, attrs in parsed if "quiz" in classes(attrs)]
-        assert found == [render.anchor(q) for q in quiz.questions], quiz.lesson.path
+        assert found == [anchor(q) for q in quiz.questions], quiz.lesson.path
         assert any("quiz-intro" in classes(attrs) for _, attrs in parsed)
         assert any(attrs.get("id") == "quiz-results" for _, attrs in parsed)
         assert "<!-- kuis -->" not in html

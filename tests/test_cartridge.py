@@ -30,10 +30,9 @@ import pytest
 from conftest import ROOT
 
 from scripts.core import course
-from scripts.core.model import Blank, Heading, Kind, Lesson, Level, Option, Question
+from scripts.core.model import Blank, Heading, Kind, Lesson, Level, Option, Question, anchor
 from scripts.exports import cartridge, markup, qti
 from scripts.exports.scorm import page_file
-from scripts.site.render import anchor
 
 COURSE, _ = course.load(ROOT)
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"

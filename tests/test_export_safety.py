@@ -19,9 +19,8 @@ import pytest
 from test_exports import HOSTILE_LESSON, read_gift
 
 from scripts import exports
-from scripts.core.model import Course, Heading, Kind, Level, Option, Question, Quiz
+from scripts.core.model import Course, Heading, Kind, Level, Option, Question, Quiz, anchor
 from scripts.exports import markup, moodle, sheets
-from scripts.site import render
 
 HOSTILE_MARKUP = [
     "<script>alert(1)</script>",
@@ -250,7 +249,7 @@ def xhtml(element: ET.Element) -> str:
 
 def qti_question_html(name: str) -> str:
     question = benign_question(name)
-    root = ET.fromstring(entries(name)[f"items/{render.anchor(question)}.xml"])
+    root = ET.fromstring(entries(name)[f"items/{anchor(question)}.xml"])
     if name.endswith("-qti21.zip"):
         return xhtml(next(e for e in root.iter() if local(e.tag) == "itemBody"))
     return next(e for e in root.iter() if local(e.tag) == "mattext").text or ""

@@ -21,9 +21,8 @@ from test_checks import overlay
 
 from scripts import exports
 from scripts.core import course
-from scripts.core.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz
+from scripts.core.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz, anchor
 from scripts.exports import categories, gift, grading, markup, moodle, qti, sheets
-from scripts.site import render
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
 COURSE, _ = course.load(ROOT)
@@ -260,9 +259,9 @@ def read_gift_question(lines: list[str]) -> dict[str, object] | None:
 
 
 def read_gift(content: bytes) -> list[dict[str, object]]:
-    """qformat_default::readquestions: a blank line ends a question."""
+    """qformat_default::readdata (a leading UTF-8 BOM dropped), then readquestions: a blank line ends a question."""
     blocks: list[list[str]] = [[]]
-    for line in content.decode("utf-8").split("\n"):
+    for line in content.decode("utf-8").removeprefix("\ufeff").split("\n"):
         line = line.strip(PHP_WHITESPACE)
         if line:
             blocks[-1].append(line)
@@ -538,7 +537,7 @@ def read_zip(content: bytes) -> dict[str, bytes]:
 def check_package(content: bytes, quizzes: list[Quiz]) -> dict[str, ET.Element]:
     """The content package's structure: the manifest lists every item, the assessment orders them."""
     entries = read_zip(content)
-    expected = [f"items/{render.anchor(q)}.xml" for q, _ in pairs(quizzes)]
+    expected = [f"items/{anchor(q)}.xml" for q, _ in pairs(quizzes)]
     assert list(entries) == ["imsmanifest.xml", "assessment.xml", *expected]
     manifest = ET.fromstring(entries["imsmanifest.xml"])
     resources = manifest.findall(".//cp:resource", NSCP)
@@ -551,7 +550,7 @@ def check_package(content: bytes, quizzes: list[Quiz]) -> dict[str, ET.Element]:
 
 def check_qti12_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
     body = item.find("q:item", NS12)
-    assert body is not None and body.get("ident") == render.anchor(question)
+    assert body is not None and body.get("ident") == anchor(question)
     assert body.get("title") == qti._Bank([(question, quiz)]).title(qti._qti_quiz(question, quiz))
     feedback = {f.get("ident"): f for f in body.findall("q:itemfeedback", NS12)}
     general = feedback["general_fb"].find(".//q:mattext", NS12)
@@ -592,7 +591,7 @@ def check_qti12_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
 
 
 def check_qti21_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
-    assert item.get("identifier") == render.anchor(question)
+    assert item.get("identifier") == anchor(question)
     declarations = {d.get("identifier"): d for d in item.findall("q:responseDeclaration", NS21)}
     modal = item.find("q:modalFeedback", NS21)
     assert modal is not None
@@ -638,13 +637,13 @@ def test_qti_packages_list_every_item_and_match_the_bank() -> None:
         for version, check in (("qti12", check_qti12_item), ("qti21", check_qti21_item)):
             items = check_package(FILES[f"{stem}-{version}.zip"], quizzes)
             for question, quiz in pairs(quizzes):
-                check(items[f"items/{render.anchor(question)}.xml"], question, quiz)
+                check(items[f"items/{anchor(question)}.xml"], question, quiz)
             assessment = items["assessment.xml"]
             if version == "qti12":
                 refs = [r.get("linkrefid") for r in assessment.iter(f"{{{NS12['q']}}}itemref")]
             else:
                 refs = [r.get("identifier") for r in assessment.iter(f"{{{NS21['q']}}}assessmentItemRef")]
-            assert refs == [render.anchor(q) for q, _ in pairs(quizzes)]
+            assert refs == [anchor(q) for q, _ in pairs(quizzes)]
 
 
 def test_hostile_questions_make_valid_qti_with_every_answer() -> None:
@@ -653,7 +652,7 @@ def test_hostile_questions_make_valid_qti_with_every_answer() -> None:
     for version, check in ((QTIVersion.V1_2, check_qti12_item), (QTIVersion.V2_1, check_qti21_item)):
         items = check_package(qti.qti_zip("Uji", "kuis-uji", [HOSTILE], version), [HOSTILE])
         for question in HOSTILE.questions:
-            check(items[f"items/{render.anchor(question)}.xml"], question, HOSTILE)
+            check(items[f"items/{anchor(question)}.xml"], question, HOSTILE)
 
 
 # ------------------------------------------------------------------------------------------------

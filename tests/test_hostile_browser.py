@@ -12,8 +12,7 @@ from conftest import ROOT
 from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
 from scripts.core import course
-from scripts.core.model import Kind
-from scripts.site import render
+from scripts.core.model import Kind, anchor
 
 COURSE, _ = course.load(ROOT)
 LESSON = next(quiz for quiz in COURSE.quizzes if any(q.kind is Kind.BLANK for q in quiz.questions))
@@ -49,10 +48,10 @@ def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, reques
         site = Site(folder.as_uri(), folder)
     page.goto(site.url(LESSON.lesson.path))
     key = "quiz_progress_" + page.evaluate("() => location.pathname")
-    stored = {render.anchor(BLANK): {"answered": True, "correct": False, "selectedValues": [PAYLOAD]}}
+    stored = {anchor(BLANK): {"answered": True, "correct": False, "selectedValues": [PAYLOAD]}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(stored)])
     page.reload()
-    block = page.locator(f"#{render.anchor(BLANK)}")
+    block = page.locator(f"#{anchor(BLANK)}")
     assert PAYLOAD in block.locator(".quiz-feedback").inner_text()  # shown as the student's text
     assert block.locator(".quiz-feedback img").count() == 0
 
@@ -60,7 +59,7 @@ def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, reques
     block.get_by_role("button", name="Periksa jawaban").click()
     assert block.locator(".quiz-feedback img").count() == 0
     page.reload()
-    assert page.locator(f"#{render.anchor(BLANK)} .quiz-feedback img").count() == 0
+    assert page.locator(f"#{anchor(BLANK)} .quiz-feedback img").count() == 0
 
 
 def test_planted_exam_draft_and_result_stay_text(watched, server) -> None:
@@ -72,7 +71,7 @@ def test_planted_exam_draft_and_result_stay_text(watched, server) -> None:
     if blank is None:  # no fill-in item in this draw: plant in every drawn item instead
         blank = items[0][0]
     root = root_path(page)
-    answers = {render.anchor(q): [PAYLOAD] for q, _ in items}
+    answers = {anchor(q): [PAYLOAD] for q, _ in items}
     page.evaluate(
         "([k, v]) => localStorage.setItem(k, v)", [f"course_exam_draft_{root}", json.dumps({"answers": answers})]
     )
@@ -106,7 +105,7 @@ def test_foreign_or_corrupted_storage_breaks_no_page_or_quiz(watched, server, fa
     values = STORAGE_FAULTS[fault]
     scope = root_path(page)
     planted = {f"{scope}.__palette": values["__palette"], f"{scope}.__tabs": values["__tabs"]}
-    entries = {render.anchor(q): {"answered": True, "correct": False} for q in LESSON.questions[:1]}
+    entries = {anchor(q): {"answered": True, "correct": False} for q in LESSON.questions[:1]}
     quiz_value = values["quiz"] if fault == "corrupted" else json.dumps({**json.loads(values["quiz"]), **entries})
     planted["quiz_progress_" + page.evaluate("() => location.pathname")] = quiz_value
     page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))", planted)
@@ -114,7 +113,7 @@ def test_foreign_or_corrupted_storage_breaks_no_page_or_quiz(watched, server, fa
         page.goto(site.url(path))
     page.goto(site.url(LESSON.lesson.path))
     last = LESSON.questions[-1]  # every quiz of the page still starts, down to the last one
-    block = page.locator(f"#{render.anchor(last)}")
+    block = page.locator(f"#{anchor(last)}")
     if last.kind is Kind.BLANK:
         block.locator("input.quiz-blank-input").fill("jawaban")
     else:
@@ -140,7 +139,7 @@ def test_disabled_or_full_storage_breaks_no_page_and_speaks_indonesian(browser, 
     for path in ("index.md", "modul-7/kemajuan-belajar.md", EVALUATION, LESSON.lesson.path):
         page.goto(site.url(path))
     question = next(q for q in LESSON.questions if q.kind is Kind.SINGLE)
-    block = page.locator(f"#{render.anchor(question)}")
+    block = page.locator(f"#{anchor(question)}")
     block.locator(f'input[name="answer"][value="{question.options.index(question.correct_options[0])}"]').check()
     block.get_by_role("button", name="Periksa jawaban").click()
     assert "tepat" in block.locator(".quiz-feedback").inner_text()  # answering works, unsaved

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from scripts.core import course, progress
-from scripts.site import render
+from scripts.core.model import anchor
 
 BASE = FIXTURES / "base"
 EXAM_PAGE = "---\ndescription: Evaluasi akhir kursus contoh.\n---\n\n# Evaluasi akhir\n\n<!-- evaluasi-akhir -->\n"
@@ -78,7 +78,7 @@ def test_course_data_lists_modules_and_lessons_in_nav_order() -> None:
     assert [lesson["title"] for lesson in lessons] == ["Pelajaran pertama", "Pelajaran kedua"]
     assert [lesson["url"] for lesson in lessons] == ["modul-1/pertama/", "modul-1/kedua/"]
     first = loaded.quizzes[0]
-    assert lessons[0]["questions"] == [render.anchor(q) for q in first.questions]
+    assert lessons[0]["questions"] == [anchor(q) for q in first.questions]
     assert lessons[0]["count"] == len(first.questions) == 8
     assert data["final_exam"] == {"questions": [], "count": 0, "draw": 30, "pass_mark": 70}
 
@@ -91,7 +91,7 @@ def test_course_data_lists_the_pool_with_lesson_and_module(tmp_path: Path) -> No
     first = {"id": "soal-per-ea-1", "lesson": "modul-1/pertama/", "module": "Modul 1 — Contoh"}
     assert exam["questions"][0] == first
     assert exam["questions"][-1]["lesson"] == "modul-1/kedua/"  # course order: first lesson, then the second
-    practice = {render.anchor(q) for q in loaded.questions}
+    practice = {anchor(q) for q in loaded.questions}
     assert practice.isdisjoint(q["id"] for q in exam["questions"])  # the pool is never practice
 
 

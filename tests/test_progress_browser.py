@@ -18,12 +18,11 @@ import pytest
 from conftest import ROOT
 
 from scripts.core import course, progress
-from scripts.core.model import Kind, Question
-from scripts.site import render
+from scripts.core.model import Kind, Question, anchor
 
 COURSE, _ = course.load(ROOT)
 FIRST, SECOND = COURSE.quizzes[0], COURSE.quizzes[1]
-POOL = {render.anchor(question): (question, lesson) for question, lesson in COURSE.final_exam}
+POOL = {anchor(question): (question, lesson) for question, lesson in COURSE.final_exam}
 DRAW = progress.DRAW_SIZE
 DASHBOARD = "modul-7/kemajuan-belajar.md"
 EVALUATION = "modul-7/evaluasi-akhir.md"
@@ -89,7 +88,7 @@ def errors(page) -> Iterator[list[str]]:
 
 def select(page, question: Question, correct: bool) -> None:
     """Give a right or a wrong answer to a question on the current page, without submitting it."""
-    quiz = page.locator(f"#{render.anchor(question)}")
+    quiz = page.locator(f"#{anchor(question)}")
     if question.kind is Kind.BLANK:
         inputs = quiz.locator("input.quiz-blank-input")
         for index, blank in enumerate(question.blanks):
@@ -105,7 +104,7 @@ def select(page, question: Question, correct: bool) -> None:
 
 def answer(page, question: Question, correct: bool = True) -> None:
     select(page, question, correct)
-    page.locator(f"#{render.anchor(question)}").locator('button[type="submit"]').click()
+    page.locator(f"#{anchor(question)}").locator('button[type="submit"]').click()
 
 
 def answer_two_lessons(page, site: Site) -> None:
@@ -202,7 +201,7 @@ def take_evaluation(page, site: Site) -> list:
     wrong = {0, 3}
     for index, (question, _) in enumerate(exam[:-1]):
         select(page, question, correct=index not in wrong)
-    first = page.locator(f"#{render.anchor(exam[0][0])}")
+    first = page.locator(f"#{anchor(exam[0][0])}")
     first.get_by_role("button", name="Simpan jawaban").click()
     assert "Jawaban tersimpan" in first.locator(".evaluasi-tersimpan").inner_text()
     assert f"Terjawab: {len(exam) - 1} dari {len(exam)}" in panel.inner_text()
@@ -240,12 +239,12 @@ def take_evaluation(page, site: Site) -> list:
     assert page.locator(".md-content .quiz .quiz-feedback:visible").count() == len(exam)
     assert page.locator(".md-content .quiz section.content:visible").count() == len(exam)
     question, lesson = exam[3]
-    block = page.locator(f"#{render.anchor(question)}")
+    block = page.locator(f"#{anchor(question)}")
     assert block.get_by_text("Pembahasan.").is_visible()
     reread = block.locator(".soal-rujukan a").get_attribute("href") or ""
     assert canonical(reread.split("#")[0]).endswith(lesson.url.rsplit("/", 2)[-2] + "/")
     review = result.locator(".evaluasi-tinjau")
-    assert review.locator(f'a[href="#{render.anchor(question)}"]').count() == 1
+    assert review.locator(f'a[href="#{anchor(question)}"]').count() == 1
     assert review.get_by_role("link", name=lesson.title).count() == 1
     return exam
 
@@ -319,7 +318,7 @@ def test_evaluation_stays_closed_while_its_page_script_is_missing(page, server, 
     page.goto(Site(server).url(EVALUATION))
     question = drawn(page)[0][0]
     select(page, question, correct=True)
-    page.locator(f"#{render.anchor(question)}").locator('button[type="submit"]').click()
+    page.locator(f"#{anchor(question)}").locator('button[type="submit"]').click()
     nothing_revealed(page)
 
 
@@ -365,7 +364,7 @@ def corrupt_storage(page, site: Site) -> None:
     stored[f"course_exam_draw_{root}"] = json.dumps({"version": 1, "ids": ["<img src=x onerror=alert(1)>"] * DRAW})
     stored[f"course_student_name_{root}"] = "x" * 5000
     stored["quiz_progress_/situs-lain/" + FIRST.lesson.url] = json.dumps(
-        {render.anchor(q): {"answered": True, "correct": True, "selectedValues": []} for q in FIRST.questions}
+        {anchor(q): {"answered": True, "correct": True, "selectedValues": []} for q in FIRST.questions}
     )
     page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))", stored)
 
@@ -388,7 +387,7 @@ def check_pages_survive_corruption(page, site: Site) -> None:
 
     page.goto(site.url(FIRST.lesson.path))  # the lesson's quiz still works
     answer(page, FIRST.questions[0])
-    assert page.locator(f"#{render.anchor(FIRST.questions[0])} .quiz-feedback").is_visible()
+    assert page.locator(f"#{anchor(FIRST.questions[0])} .quiz-feedback").is_visible()
 
 
 def test_pages_survive_corrupted_storage(page, server, errors) -> None:

@@ -25,7 +25,8 @@ import pytest
 from conftest import ROOT
 
 from scripts.core import course
-from scripts.site import offline, quiz_assets, render, search_index
+from scripts.core.model import anchor
+from scripts.site import offline, quiz_assets, search_index
 
 VENV = ROOT / ".cache" / "properdocs" / "venv"
 REQUIREMENTS = ("requirements-properdocs.txt", "requirements.txt", "requirements.lock")
@@ -71,7 +72,7 @@ def test_the_site_builds_unchanged_with_properdocs(tmp_path: Path) -> None:
     assert not problems
     for quiz in loaded.quizzes:
         page = (site / quiz.lesson.url / "index.html").read_text(encoding="utf-8")
-        assert all(f'id="{render.anchor(q)}"' in page or f"id={render.anchor(q)}" in page for q in quiz.questions)
+        assert all(f'id="{anchor(q)}"' in page or f"id={anchor(q)}" in page for q in quiz.questions)
     assert (site / quiz_assets.JS_PATH).is_file() and (site / quiz_assets.CSS_PATH).is_file()
     index = json.loads((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["id"] and index["config"]["fields"]["text"]["roots"]

@@ -18,9 +18,8 @@ import zipfile
 import pytest
 from mkdocs_quiz.qti.base import QTIVersion
 
-from scripts.core.model import Heading, Kind, Lesson, Level, Option, Question, Quiz
+from scripts.core.model import Heading, Kind, Lesson, Level, Option, Question, Quiz, anchor
 from scripts.exports import markup, qti
-from scripts.site.render import anchor
 
 Q12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"

@@ -6,8 +6,7 @@ from __future__ import annotations
 from conftest import ROOT, option
 
 from scripts.core import course
-from scripts.core.model import Kind
-from scripts.site import render
+from scripts.core.model import Kind, anchor
 
 COURSE, _ = course.load(ROOT)
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
@@ -21,7 +20,7 @@ def first(kind: Kind, wrong_feedback: bool = False):
 
 
 def block(page, question):
-    return page.locator(f"#{render.anchor(question)}")
+    return page.locator(f"#{anchor(question)}")
 
 
 def test_wrong_then_right_answer_shows_feedback_and_explanation(page, server) -> None:
@@ -96,7 +95,7 @@ def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page
         seen.append(shown_orders(page))
         assert option(block(page, single), single, right).is_checked()  # kept by identity, not position
         assert "correct" in (option(block(page, single), single, right).locator("xpath=..").get_attribute("class") or "")
-    choice_ids = [render.anchor(q) for q in QUIZ.questions if q.kind is not Kind.BLANK]
+    choice_ids = [anchor(q) for q in QUIZ.questions if q.kind is not Kind.BLANK]
     # Four loads of every choice question: some order must differ (all equal by chance: < 1e-20).
     assert any(orders[qid] != seen[0][qid] for orders in seen[1:] for qid in choice_ids)
     # Each load shows every option exactly once.

@@ -29,7 +29,7 @@ from mkdocs_quiz import parsing
 from mkdocs_quiz import plugin as quiz_plugin
 
 from scripts.core import course, progress
-from scripts.core.model import Kind, Lesson, Question
+from scripts.core.model import Kind, Lesson, Question, anchor
 from scripts.site import (
     client_bundle,
     css_restyle,
@@ -81,6 +81,7 @@ import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from scripts.core.model import anchor
 
 
 @event_priority(-50)
@@ -263,7 +264,7 @@ def test_every_edit_of_the_page_finds_its_markup(rendered: Rendered) -> None:
     assert html.count('<div id="quiz-results" class="quiz-results" aria-live="polite">') == 1
     assert style not in html and script not in html and '<script src="../assets/mkdocs-quiz/quiz.js" defer>' in html
     ids = re.findall(r'<div class="quiz(?:\s[^"]*)?"[^>]*\sid="([^"]+)"', html)
-    assert ids == [render.anchor(q) for q in rendered.questions] and not quiz.QUIZ_ID.search(html)
+    assert ids == [anchor(q) for q in rendered.questions] and not quiz.QUIZ_ID.search(html)
     accepted = [render.accepted_attribute(answers) for answers in render.accepted_answers(rendered.questions[2])]
     assert all(f'data-accept="{value}"' in html for value in accepted)
 
