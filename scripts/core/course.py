@@ -22,10 +22,11 @@ from . import (
     wording,
     yamlsource,
 )
+from .course_rules import RULES
 from .model import Course, Lesson, Location, Problem, Question, Quiz, quoted
 
-MIN_QUESTIONS = 8
-MIN_HIGHER_ORDER_SHARE = 1 / 3
+MIN_QUESTIONS = RULES.min_questions
+MIN_HIGHER_ORDER_SHARE = RULES.higher_order_share
 QUIZ_SUFFIX = ".yml"
 
 # Questions built from a quiz file, each with its place in the file (for problems that name a line).

@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 
 from . import textfile, wording, yamlsource
+from .course_rules import RULES
 from .model import Lesson, Location, Problem, Term, quoted
 
 SOURCE = "docs/glosarium.yml"
-PAGE_MARKER = "<!-- glosarium -->"
+PAGE_MARKER = RULES.glossary_marker
 
 
 def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list[Problem]]:

@@ -8,19 +8,16 @@ import unicodedata
 from markdown.extensions.toc import slugify
 
 from . import yamlsource
+from .course_rules import RULES
 from .model import Heading, Lesson, Location, Problem
 
-MARKER = "<!-- kuis -->"
+MARKER = RULES.quiz_marker
 
 # The content guide's order of a lesson's parts, with how many list items each may hold.
-REQUIRED_SECTIONS: tuple[tuple[str, tuple[int, int] | None], ...] = (
-    ("Tujuan pembelajaran", (2, 5)),
-    ("Poin kunci", (3, 7)),
-    ("Refleksi", (1, 3)),
-    ("Kuis", None),
-    ("Rujukan", None),
+REQUIRED_SECTIONS: tuple[tuple[str, tuple[int, int] | None], ...] = tuple(
+    (section.title, section.items) for section in RULES.sections
 )
-DURATION_RANGE = (5, 240)
+DURATION_RANGE = RULES.duration
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")

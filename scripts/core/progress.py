@@ -21,13 +21,14 @@ from typing import Any
 
 from ..upstream import mkdocs_quiz
 from . import lessons, textfile
+from .course_rules import RULES
 from .model import Course, Location, Problem, anchor
 
-EXAM_MARKER = "<!-- evaluasi-akhir -->"
-DRAW_SIZE = 30  # items each attempt of the final evaluation draws from the pool
+EXAM_MARKER = RULES.exam_marker
+DRAW_SIZE = RULES.exam_draw  # items each attempt of the final evaluation draws from the pool
 MIN_POOL = 2 * DRAW_SIZE  # so that a retry draws a mostly fresh set
-MIN_POOL_PER_LESSON = 2
-PASS_MARK = 70  # percent of the final evaluation's questions answered correctly
+MIN_POOL_PER_LESSON = RULES.exam_min_per_lesson
+PASS_MARK = RULES.pass_mark  # percent of the final evaluation's questions answered correctly
 DATA_FILE = "assets/kursus-data.js"
 # The final evaluation's guard: it must run while the page is parsed, before mkdocs-quiz's deferred
 # script, so the build writes it inline in front of the evaluation's questions.

@@ -1,4 +1,5 @@
-"""Check a quiz file against quizzes/schema.json and say every violation in Indonesian, with its line."""
+"""Check a YAML file against its JSON schema (a quiz file against quizzes/schema.json, the course rules
+against scripts/core/aturan-kursus.schema.json) and say every violation in Indonesian, with its line."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from jsonschema import Draft7Validator, ValidationError
 from .model import Problem, quoted
 from .yamlsource import Document, Path_
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "quizzes" / "schema.json"
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_PATH = ROOT / "quizzes" / "schema.json"
 
 TYPE_NAMES = {
     "object": "kumpulan kolom (nama: nilai)",
@@ -37,34 +39,34 @@ FIELD_HINTS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)
     return schema
 
 
-@lru_cache(maxsize=1)
-def validator() -> Draft7Validator:
-    return Draft7Validator(_schema())
+@lru_cache(maxsize=4)
+def validator(path: Path = SCHEMA_PATH) -> Draft7Validator:
+    return Draft7Validator(_schema(path))
 
 
-@lru_cache(maxsize=1)
-def _fast() -> Any:
+@lru_cache(maxsize=4)
+def _fast(path: Path = SCHEMA_PATH) -> Any:
     # A compiled validator answers "valid?" fifty times faster; jsonschema then explains what is not.
-    return fastjsonschema.compile(_schema())
+    return fastjsonschema.compile(_schema(path))
 
 
-def check(document: Document) -> list[Problem]:
-    """Every schema violation of `document`, each at the line that needs fixing."""
+def check(document: Document, path: Path = SCHEMA_PATH) -> list[Problem]:
+    """Every violation of the schema at `path` in `document`, each at the line that needs fixing."""
     try:
-        _fast()(document.data)
+        _fast(path)(document.data)
         return []
     except fastjsonschema.JsonSchemaException:
         pass
     problems: list[Problem] = []
-    for error in validator().iter_errors(document.data):
-        problems.extend(_describe(error, document))
+    for error in validator(path).iter_errors(document.data):
+        problems.extend(_describe(error, document, path))
     return sorted(problems, key=lambda p: p.where.line)
 
 
@@ -91,7 +93,7 @@ def _custom(error: ValidationError) -> str | None:
     return messages.get(str(error.validator))
 
 
-def _describe(error: ValidationError, document: Document) -> list[Problem]:
+def _describe(error: ValidationError, document: Document, schema: Path = SCHEMA_PATH) -> list[Problem]:
     at = _data_path(error, document.data)
     field = _field_name(at)
     custom = _custom(error)
@@ -131,7 +133,12 @@ def _describe(error: ValidationError, document: Document) -> list[Problem]:
                 f'"{field}" perlu sedikitnya {error.validator_value} butir.',
             )
         ]
-    return [Problem(document.where(at), f'"{field}" tidak sesuai format yang diminta. Lihat quizzes/schema.json.')]
+    return [Problem(document.where(at), f'"{field}" tidak sesuai format yang diminta. Lihat {_shown_path(schema)}.')]
+
+
+def _shown_path(schema: Path) -> str:
+    """The schema's path as the project shows it (quizzes/schema.json), whatever the working folder."""
+    return schema.relative_to(ROOT).as_posix() if schema.is_relative_to(ROOT) else schema.name
 
 
 def _unknown_field(document: Document, at: Path_, key: str, allowed: list[str]) -> Problem:

@@ -6,9 +6,10 @@ reuses a category that already has the same name under the same parent.
 
 from __future__ import annotations
 
+from ..core.course_rules import RULES
 from ..core.model import Lesson, Quiz
 
-COURSE_TITLE = "Intervensi Sosial"
+COURSE_TITLE = RULES.name
 EXAM_TITLE = "Evaluasi akhir"
 
 

@@ -1,0 +1,108 @@
+"""The course's rules as data (scripts/core/aturan-kursus.yml): read and schema-checked with every
+problem at its line, used by the check, the build, the exports and the browser's contract, and
+changed in one place."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project
+
+from scripts.core import course, course_rules, lessons, progress
+from scripts.core.course_rules import RULES, CourseRules, Section
+from scripts.exports import categories
+
+SHIPPED = (ROOT / "scripts" / "core" / "aturan-kursus.yml").read_text(encoding="utf-8")
+
+
+def read(tmp_path: Path, text: str) -> tuple[CourseRules | None, list[str]]:
+    path = tmp_path / "aturan-kursus.yml"
+    path.write_text(text, encoding="utf-8")
+    rules, problems = course_rules.read(path, "aturan.yml")
+    return rules, [str(p) for p in problems]
+
+
+def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
+    assert RULES == CourseRules(
+        name="Intervensi Sosial", pass_mark=70, mastery_mark=80, min_questions=8, higher_order_share=0.3333,
+        exam_draw=30, exam_min_per_lesson=2, duration=(5, 240),
+        sections=(
+            Section("Tujuan pembelajaran", (2, 5)), Section("Poin kunci", (3, 7)), Section("Refleksi", (1, 3)),
+            Section("Kuis"), Section("Rujukan"),
+        ),
+        quiz_marker="<!-- kuis -->", exam_marker="<!-- evaluasi-akhir -->", glossary_marker="<!-- glosarium -->",
+    )
+    assert (course.MIN_QUESTIONS, course.MIN_HIGHER_ORDER_SHARE) == (RULES.min_questions, RULES.higher_order_share)
+    assert (lessons.MARKER, lessons.DURATION_RANGE) == (RULES.quiz_marker, RULES.duration)
+    assert [title for title, _ in lessons.REQUIRED_SECTIONS] == [s.title for s in RULES.sections]
+    assert (progress.PASS_MARK, progress.DRAW_SIZE, progress.EXAM_MARKER) == (70, 30, RULES.exam_marker)
+    assert categories.COURSE_TITLE == RULES.name
+
+
+def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    text = (
+        SHIPPED.replace("batas_lulus: 70 ", 'batas_lulus: "tujuh puluh" ')
+        .replace("  soal_minimum: 8 ", "  soal_minimum: 0 ")
+        .replace("    - {judul: Kuis}\n", "    - {judl: Kuis}\n")
+        .replace('  glosarium: "<!-- glosarium -->"', "  glosarium: glosarium")
+    )
+    lines = text.splitlines()
+    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("tujuh", "soal_minimum: 0", "judl", "  glosarium: glosarium")}
+    rules, problems = read(tmp_path, text)
+    assert rules is None
+    assert problems == [
+        f'aturan.yml:{at["tujuh"]}: kolom "batas_lulus": tulis persen sebagai bilangan bulat 1–100, mis. 70.',
+        f'aturan.yml:{at["soal_minimum: 0"]}: kolom "soal_minimum": tulis bilangan bulat 1 atau lebih.',
+        f'aturan.yml:{at["judl"]}: kolom "judl" tidak dikenal. Kolom yang boleh di sini: butir, judul. Mungkin maksud Anda "judul"?',
+        f'aturan.yml:{at["judl"]}: kolom "judul" wajib ada di sini: tambahkan kolom ini.',
+        f'aturan.yml:{at["  glosarium: glosarium"]}: kolom "glosarium": tulis penanda sebagai komentar HTML, mis. "<!-- kuis -->".',
+    ]
+
+
+def test_a_duration_range_upside_down_is_reported(tmp_path: Path) -> None:
+    text = SHIPPED.replace("{minimum: 5, maksimum: 240}", "{minimum: 240, maksimum: 5}")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "waktu_belajar:" in row)
+    assert read(tmp_path, text) == (None, [f"aturan.yml:{line}: waktu_belajar: minimum 240 lebih besar dari maksimum 5; tukar keduanya."])
+
+
+@pytest.mark.parametrize("share", ["0", "1"])
+def test_the_share_of_higher_levels_may_be_anything_from_none_to_all(tmp_path: Path, share: str) -> None:
+    rules, problems = read(tmp_path, SHIPPED.replace("porsi_tingkat_tinggi: 0.3333", f"porsi_tingkat_tinggi: {share}"))
+    assert problems == [] and rules is not None and rules.higher_order_share == float(share)
+
+
+def test_an_unreadable_rules_file_stops_with_its_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(course_rules, "RULES_PATH", tmp_path / "hilang.yml")
+    with pytest.raises(SystemExit) as stopped:
+        course_rules.load()
+    assert str(stopped.value).startswith("scripts/core/aturan-kursus.yml:1: ")
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "check"], cwd=project, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_rule_changed_in_the_file_changes_the_check(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "proyek")
+    rules = project / "scripts" / "core" / "aturan-kursus.yml"
+    rules.write_text(SHIPPED.replace("  soal_minimum: 8 ", "  soal_minimum: 60 "), encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "perlu sedikitnya 60 soal" in result.stdout + result.stderr
+
+
+def test_a_broken_rules_file_stops_the_check_with_one_line_per_problem(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "proyek")
+    rules = project / "scripts" / "core" / "aturan-kursus.yml"
+    rules.write_text(SHIPPED.replace("nama: Intervensi Sosial", "nama: [Intervensi, Sosial]").replace("batas_penguasaan: 80", "batas_penguasaan: 180"), encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        'scripts/core/aturan-kursus.yml:6: "nama" harus berupa teks, bukan daftar (baris-baris yang diawali \'- \').',
+        'scripts/core/aturan-kursus.yml:10: kolom "batas_penguasaan": tulis persen sebagai bilangan bulat 1–100, mis. 70.',
+    ]
