@@ -148,8 +148,7 @@ def test_a_glossary_sense_must_name_a_page_that_exists(tmp_path: Path) -> None:
     _, problems = course.load(target)
     assert [str(p) for p in problems] == [
         "docs/glosarium.yml:5: makna lain: halaman atau folder docs/modul-9/ tidak ada.",
-        'docs/glosarium.yml:7: setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" '
-        "(teks; kosong bila tanpa tooltip).",
+        'docs/glosarium.yml:7: kolom "definisi" wajib ada di sini: tulis maknanya di sana (kosong bila tanpa tooltip).',
     ]
 
 

@@ -107,20 +107,19 @@ def test_every_broken_glossary_entry_is_reported_and_the_rest_still_checked(tmp_
             "    - halaman: modul-9/\n      definisi: X.\n",  # 28: no such folder
         ]
     )
-    only_fields = 'setiap istilah hanya berisi kolom "istilah", "definisi", "pelajaran", dan "makna_lain".'
-    texts = '"istilah", "definisi", dan "pelajaran" harus berupa teks.'
-    needs = 'istilah perlu "istilah", "definisi" (satu atau dua kalimat), dan "pelajaran" (halaman#jangkar).'
     assert glossary_problems(tmp_path, text) == [
-        f"{GLOSSARY}:1: {only_fields}",
-        f"{GLOSSARY}:5: {only_fields}",
-        f"{GLOSSARY}:6: {texts}",
-        f"{GLOSSARY}:9: {texts}",
-        f"{GLOSSARY}:12: {texts}",
-        f"{GLOSSARY}:15: {needs}",
-        f"{GLOSSARY}:17: {needs}",
-        f'{GLOSSARY}:22: "makna_lain" harus berupa daftar (- halaman: ..., definisi: ...).',
-        f'{GLOSSARY}:27: setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" '
-        "(teks; kosong bila tanpa tooltip).",
+        f'{GLOSSARY}:4: kolom "contoh" tidak dikenal. Kolom yang boleh di sini: definisi, istilah, makna_lain, pelajaran.',
+        f'{GLOSSARY}:5: tulis setiap istilah sebagai kolom-kolom, mis. "- istilah: advokat" lalu "definisi:" dan '
+        '"pelajaran:" di bawahnya.',
+        f'{GLOSSARY}:6: kolom "istilah": tulis istilahnya sebagai teks.',
+        f'{GLOSSARY}:10: kolom "definisi": tulis definisinya sebagai teks.',
+        f'{GLOSSARY}:14: kolom "pelajaran": tulis halaman pelajaran sebagai teks, mis. '
+        "modul-1/pengertian-intervensi-sosial.md#jangkar.",
+        f'{GLOSSARY}:15: kolom "istilah" wajib ada di sini: tulis istilahnya seperti tertulis di pelajaran.',
+        f'{GLOSSARY}:17: kolom "pelajaran" wajib ada di sini: tulis halaman#jangkar yang mengajarkannya, relatif '
+        "terhadap docs/.",
+        f'{GLOSSARY}:22: kolom "makna_lain": tulis sebagai daftar (- halaman: ..., definisi: ...).',
+        f'{GLOSSARY}:27: kolom "definisi" wajib ada di sini: tulis maknanya di sana (kosong bila tanpa tooltip).',
         f"{GLOSSARY}:28: makna lain: halaman atau folder docs/modul-9/ tidak ada.",
     ]
 

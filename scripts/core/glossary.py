@@ -10,12 +10,15 @@ import html
 import posixpath
 import re
 from pathlib import Path
+from typing import Any, TypeGuard
 
-from . import textfile, wording, yamlsource
+from . import schema, textfile, wording, yamlsource
 from .course_rules import RULES
 from .model import Lesson, Location, Problem, Term, quoted
 
 SOURCE = "docs/glosarium.yml"
+SCHEMA_PATH = Path(__file__).resolve().with_name("glosarium.schema.json")
+FIELDS = frozenset({"istilah", "definisi", "pelajaran", "makna_lain"})
 PAGE_MARKER = RULES.glossary_marker
 
 
@@ -30,30 +33,20 @@ def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list
     problems = problems + wording.problems(list(enumerate(text.splitlines(), start=1)), SOURCE)
     if document is None:
         return (), problems
+    problems.extend(schema.check(document, SCHEMA_PATH))
     if not isinstance(document.data, list):
-        return (), [Problem(Location(SOURCE, 1), "glosarium harus berupa daftar istilah (baris-baris '- istilah: ...').")]
+        return (), problems
     terms: list[Term] = []
     seen: dict[str, Term] = {}
     for index, entry in enumerate(document.data):
+        if not _well_formed(entry):
+            continue  # the schema check has said what is wrong with it
         where = document.where((index,))
-        if not isinstance(entry, dict) or set(entry) - {"istilah", "definisi", "pelajaran", "makna_lain"}:
-            problems.append(
-                Problem(where, 'setiap istilah hanya berisi kolom "istilah", "definisi", "pelajaran", dan "makna_lain".')
-            )
-            continue
-        if not all(isinstance(entry.get(key, ""), str) for key in ("istilah", "definisi", "pelajaran")):
-            problems.append(Problem(where, '"istilah", "definisi", dan "pelajaran" harus berupa teks.'))
-            continue
         senses, sense_problems = _senses(entry.get("makna_lain", []), document, (index, "makna_lain"), root)
         problems.extend(sense_problems)
-        term = str(entry.get("istilah") or "").strip()
-        definition = " ".join(str(entry.get("definisi") or "").split())
-        target = str(entry.get("pelajaran") or "").strip()
-        if not term or not definition or not target:
-            problems.append(
-                Problem(where, 'istilah perlu "istilah", "definisi" (satu atau dua kalimat), dan "pelajaran" (halaman#jangkar).')
-            )
-            continue
+        term = entry["istilah"].strip()
+        definition = " ".join(entry["definisi"].split())
+        target = entry["pelajaran"].strip()
         problems.extend(_target_problems(term, target, lessons, root, where))
         key = term.casefold()
         if key in seen:
@@ -64,19 +57,28 @@ def load(root: Path, lessons: dict[str, Lesson]) -> tuple[tuple[Term, ...], list
     return tuple(sorted(terms, key=lambda t: t.term.casefold())), problems
 
 
+def _well_formed(entry: object) -> TypeGuard[dict[str, Any]]:
+    """An entry as the schema describes it; the schema check reports the others."""
+    if not isinstance(entry, dict) or set(entry) - FIELDS or not {"istilah", "definisi", "pelajaran"} <= set(entry):
+        return False
+    texts = [entry["istilah"], entry["definisi"], entry["pelajaran"]]
+    return all(isinstance(text, str) and text.strip() for text in texts) and isinstance(entry.get("makna_lain", []), list)
+
+
+def _well_formed_sense(item: object) -> TypeGuard[dict[str, str]]:
+    return isinstance(item, dict) and set(item) == {"halaman", "definisi"} and all(isinstance(v, str) for v in item.values())
+
+
 def _senses(
-    raw: object, document: yamlsource.Document, at: yamlsource.Path_, root: Path
+    raw: list[object], document: yamlsource.Document, at: yamlsource.Path_, root: Path
 ) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """`makna_lain`: a list of {halaman: a docs page or folder, definisi: the sense there ("" for none)}."""
-    if not isinstance(raw, list):
-        return (), [Problem(document.where(at), '"makna_lain" harus berupa daftar (- halaman: ..., definisi: ...).')]
     senses: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for index, item in enumerate(raw):
+        if not _well_formed_sense(item):
+            continue  # the schema check has said what is wrong with it
         where = document.where(at + (index,))
-        if not isinstance(item, dict) or set(item) != {"halaman", "definisi"} or not all(isinstance(v, str) for v in item.values()):
-            problems.append(Problem(where, 'setiap makna lain berisi tepat "halaman" (halaman atau folder di docs/) dan "definisi" (teks; kosong bila tanpa tooltip).'))
-            continue
         page = item["halaman"].strip()
         if not (root / "docs" / page).exists():
             problems.append(Problem(where, f'makna lain: halaman atau folder docs/{quoted(page)} tidak ada.'))

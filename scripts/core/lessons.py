@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from . import yamlsource
+from . import schema, yamlsource
 from .course_rules import RULES
 from .model import Heading, Lesson, Location, Problem
 
@@ -18,6 +19,7 @@ REQUIRED_SECTIONS: tuple[tuple[str, tuple[int, int] | None], ...] = tuple(
     (section.title, section.items) for section in RULES.sections
 )
 DURATION_RANGE = RULES.duration
+FRONT_MATTER_SCHEMA = Path(__file__).resolve().with_name("front-matter.schema.json")
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -155,20 +157,28 @@ def read(text: str, path: str, shown_path: str) -> tuple[Lesson | None, list[Pro
         problems.extend(
             Problem(Location(shown_path, p.where.line + 1), f"front matter: {p.message}") for p in yaml_problems
         )
-        if document is not None and isinstance(document.data, dict):
-            meta = document.data
+        if document is not None:
+            problems.extend(
+                Problem(Location(shown_path, p.where.line + 1), f"front matter: {p.message}")
+                for p in schema.check(document, FRONT_MATTER_SCHEMA)
+            )
+            if isinstance(document.data, dict):
+                meta = document.data
     description = meta.get("description")
-    if not isinstance(description, str) or not description.strip():
+    if description is None or (isinstance(description, str) and not description.strip()):
         problem(1, 'front matter belum punya "description": ringkasan pelajaran dalam satu kalimat.')
-        description = ""
+    if not isinstance(description, str):
+        description = ""  # a description of another type is reported by the schema check
     duration = meta.get("waktu_belajar")
     low, high = DURATION_RANGE
-    if isinstance(duration, bool) or not isinstance(duration, int) or not low <= duration <= high:
+    minutes = duration if isinstance(duration, int) and not isinstance(duration, bool) else None
+    if duration is None or (minutes is not None and not low <= minutes <= high):
         problem(
             1,
             f'front matter "waktu_belajar" harus berupa jumlah menit ({low}–{high}), mis. "waktu_belajar: 45".',
         )
-        duration = 0
+    if minutes is None or not low <= minutes <= high:
+        minutes = 0
 
     found = headings(body, body_line)
     if len(found) > MAX_HEADINGS:
@@ -217,7 +227,7 @@ def read(text: str, path: str, shown_path: str) -> tuple[Lesson | None, list[Pro
         path=path,
         title=title,
         description=description.strip(),
-        duration=duration,
+        duration=minutes,
         headings=found,
         marker_line=marker_line,
     )

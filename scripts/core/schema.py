@@ -103,10 +103,12 @@ def _describe(error: ValidationError, document: Document, schema: Path = SCHEMA_
         return [_unknown_field(document, at, str(key), allowed) for key in extra]
     if error.validator == "required":
         missing = str(error.message.split("'")[1])
-        hint = FIELD_HINTS.get(missing, "tambahkan kolom ini")
+        declared = error.schema.get("properties", {}).get(missing, {}) if isinstance(error.schema, dict) else {}
+        hint = declared.get("x-petunjuk") or FIELD_HINTS.get(missing, "tambahkan kolom ini")
         return [Problem(document.where(at), f'kolom "{missing}" wajib ada di sini: {hint}.')]
     if custom:
-        return [Problem(document.where(at), f'kolom "{field}": {custom}')]
+        named = bool(at) and isinstance(at[-1], str)  # a field, not the file or an item of a list
+        return [Problem(document.where(at), f'kolom "{field}": {custom}' if named else custom)]
     if error.validator == "type":
         wanted = error.validator_value
         wanted_name = TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)
