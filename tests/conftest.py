@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.core.model import Course
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -28,6 +30,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@functools.cache
+def real_course() -> Course:
+    """The course of this checkout, loaded once per test process: modules that parametrize over its
+    lessons need it while pytest collects them, and each loading it again cost a second apiece."""
+    from scripts.core import course
+
+    loaded, _ = course.load(ROOT)  # its problems are test_checks.py's business
+    return loaded
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, option
+from conftest import option, real_course
 
-from scripts.core import course
 from scripts.core.model import Kind, anchor
 from scripts.tools.gzip_server import serve
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE = Axe()

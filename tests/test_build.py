@@ -8,13 +8,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, real_course
 
 from scripts.core import course
 from scripts.core.model import Kind, anchor
 from scripts.site import css_restyle, render
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 
 
 class _Elements(HTMLParser):

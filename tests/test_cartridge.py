@@ -27,14 +27,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_course
 
-from scripts.core import course
 from scripts.core.model import Blank, Heading, Kind, Lesson, Level, Option, Question, anchor
 from scripts.exports import cartridge, markup, qti
 from scripts.exports.scorm import page_file
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 LOM = "{http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest}"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

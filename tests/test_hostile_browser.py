@@ -8,13 +8,12 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT
+from conftest import real_course
 from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
-from scripts.core import course
 from scripts.core.model import Kind, anchor
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 LESSON = next(quiz for quiz in COURSE.quizzes if any(q.kind is Kind.BLANK for q in quiz.questions))
 BLANK = next(q for q in LESSON.questions if q.kind is Kind.BLANK)
 POOL_BLANK = next((q for q, _ in COURSE.final_exam if q.kind is Kind.BLANK), None)

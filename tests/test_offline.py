@@ -8,13 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import real_course
 
-from scripts.core import course
 from scripts.site import offline
 from scripts.tools.gzip_server import serve
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]
 FIRST_LOAD_BUDGET = 100 * 1024  # a first visit to any lesson, the longest included (seams issue: ≤ 100 KiB)
 NEXT_LESSON_BUDGET = 35 * 1024

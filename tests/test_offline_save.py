@@ -21,13 +21,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import real_course
 
-from scripts.core import course
 from scripts.site import offline
 from scripts.tools.gzip_server import serve
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 LESSONS = [quiz.lesson for quiz in COURSE.quizzes]
 FIRST_VISIT_BUDGET = 100 * 1024  # issue 18 item 7: a first visit costs at most 100 KiB
 SAVE = "Simpan untuk belajar tanpa sinyal"

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_course
 
-from scripts.core import course, progress
+from scripts.core import progress
 from scripts.core.model import Kind, Question, anchor
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 FIRST, SECOND = COURSE.quizzes[0], COURSE.quizzes[1]
 POOL = {anchor(question): (question, lesson) for question, lesson in COURSE.final_exam}
 DRAW = progress.DRAW_SIZE

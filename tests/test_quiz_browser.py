@@ -3,12 +3,11 @@ kept across a reload."""
 
 from __future__ import annotations
 
-from conftest import ROOT, option
+from conftest import option, real_course
 
-from scripts.core import course
 from scripts.core.model import Kind, anchor
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
 
 

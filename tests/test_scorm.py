@@ -16,14 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, _QuietHandler, option
+from conftest import ROOT, _QuietHandler, option, real_course
 from lxml import etree
 
-from scripts.core import course
 from scripts.core.model import Kind
 from scripts.exports import scorm
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 PACKAGES = scorm.plan(COURSE, ())
 SCHEMAS = ROOT / ".cache" / "schemas" / "scorm12"
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}

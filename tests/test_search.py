@@ -10,15 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_course
 from material.plugins.search.plugin import Parser
 
-from scripts.core import course
 from scripts.core.model import Location, Term
 from scripts.site import offline, page_html, search_index
 from scripts.tools.gzip_server import serve
 
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 QUERIES = search_index.load_queries()
 RECALL_AT_3 = 0.9
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}

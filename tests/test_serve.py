@@ -15,11 +15,9 @@ import urllib.request
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, copy_project
+from conftest import copy_project, real_course
 
-from scripts.core import course
-
-COURSE, _ = course.load(ROOT)
+COURSE = real_course()
 BANNER = "Pemeriksaan kursus menemukan"
 
 
