@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,31 @@ def real_course() -> Course:
 
     loaded, _ = course.load(ROOT)  # its problems are test_checks.py's business
     return loaded
+
+
+class Lazy(Mapping[str, bytes]):
+    """Files made on first use: a module can name its expensive test data (the course's downloads)
+    without pytest building it while it merely collects the tests."""
+
+    def __init__(self, make: Callable[[], Mapping[str, bytes]]) -> None:
+        self._make = functools.cache(make)
+
+    def __getitem__(self, name: str) -> bytes:
+        return self._make()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._make())
+
+    def __len__(self) -> int:
+        return len(self._make())
+
+
+@functools.cache
+def real_downloads() -> Mapping[str, bytes]:
+    """Every lecturer download of the real course (scripts/exports), made once per test process."""
+    from scripts import exports
+
+    return exports.build(real_course())
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
