@@ -11,6 +11,7 @@ import pytest
 from conftest import real_course
 
 from scripts.site import offline
+from scripts.tools import data_cost
 from scripts.tools.gzip_server import serve
 
 COURSE = real_course()
@@ -139,40 +140,18 @@ def test_service_worker_precaches_every_lesson_and_changes_with_the_course(site:
     assert offline.service_worker(copy) != worker  # a new cache name: students are offered the update
 
 
-# Resolves once the service worker has kept the page it arrived on: what a first visit makes the
-# worker fetch has been asked for by then.
-WORKER_SETTLED = """async (href) => {
-  await navigator.serviceWorker.ready;
-  for (let i = 0; i < 200; i++) {
-    for (const key of await caches.keys()) if (await (await caches.open(key)).match(href)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}"""
-
-
 @pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.slug for lesson in LESSONS])
 def test_first_load_of_a_lesson_fits_the_budget(browser, site: Path, lesson) -> None:
     # Everything a first visit costs, the service worker and what it fetches included.
-    with serve(site) as (base, traffic):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{base}/{lesson.url}", wait_until="networkidle")
-        assert page.evaluate(WORKER_SETTLED, page.url)
-        context.close()
+    traffic = data_cost.first_visit(browser, site, lesson.url)
     assert traffic.total <= FIRST_LOAD_BUDGET, traffic.sent
 
 
 def test_moving_to_the_next_lesson_costs_little(browser, site: Path) -> None:
-    with serve(site) as (base, traffic):
-        context = browser.new_context(service_workers="block")
-        page = context.new_page()
-        for previous, lesson in zip(LESSONS, LESSONS[1:]):
-            page.goto(f"{base}/{previous.url}", wait_until="networkidle")
-            traffic.clear()
-            page.goto(f"{base}/{lesson.url}", wait_until="networkidle")
-            assert traffic.total <= NEXT_LESSON_BUDGET, (lesson.slug, traffic.sent)
-        context.close()
+    costs = data_cost.next_pages(browser, site, [lesson.url for lesson in LESSONS])
+    for lesson, traffic in zip(LESSONS[1:], costs):
+        assert traffic.total <= NEXT_LESSON_BUDGET, (lesson.slug, traffic.sent)
+    assert len(costs) == len(LESSONS) - 1
 
 
 def test_search_index_waits_until_the_student_searches(browser, site: Path) -> None:

@@ -26,6 +26,7 @@ import yaml
 
 from scripts.core import course, cue_guesser
 from scripts.site import quiz_markup
+from scripts.tools import data_cost
 from scripts.tools.gzip_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,6 +222,8 @@ def main() -> int:
         print(f"Lighthouse 12, mobile profile, median of {RUNS} runs (targets: Performance ≥ 95, others 100)")
         print(table(rows))
         print()
+        print(data_cost_report(site))
+        print()
         print(search_recall(site))
     return 0
 
@@ -267,6 +270,27 @@ def mutation_report() -> str:
         f"Skor mutasi inti: {data['score']}% ({data['killed']} dari {data['counted']} mutan terbunuh, "
         f"{data['equivalent']} ekuivalen, {data['survivors']} selamat; diukur {data['date']}; target 90%)"
     )
+
+
+def data_cost_report(site: Path) -> str:
+    """A student's data cost, gzip on the wire (scripts/tools/data_cost.py, which the budget tests use)."""
+    from playwright.sync_api import sync_playwright
+
+    lessons = [quiz.lesson.url for quiz in course.load(ROOT)[0].quizzes]
+    longest = longest_lesson()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split())
+        home = data_cost.first_visit(browser, site, "")
+        heaviest = data_cost.first_visit(browser, site, longest)
+        following = sorted(cost.total for cost in data_cost.next_pages(browser, site, lessons))
+        browser.close()
+    return "\n".join([
+        f"First visit, home page: {home.total / 1024:.1f} KiB in {home.requests} requests "
+        "(service worker and what it fetches included; budget 100 KiB)",
+        f"First visit, longest lesson ({longest}): {heaviest.total / 1024:.1f} KiB in {heaviest.requests} requests",
+        f"Next lesson in a visit: median {statistics.median(following) / 1024:.1f} KiB, largest "
+        f"{following[-1] / 1024:.1f} KiB over {len(following)} lessons (budget 35 KiB)",
+    ])
 
 
 def search_recall(site: Path) -> str:
