@@ -23,7 +23,7 @@ serve: setup
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 test: setup system
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The exit route off MkDocs: a strict build of the course on ProperDocs, in an environment of its
 # own (.cache/properdocs/venv). CI runs it after `make test`.
@@ -39,7 +39,7 @@ stats: setup
 tebak: setup
 	$(BIN)/python -m scripts tebak
 
-build: setup
+build: setup system
 	$(BIN)/mkdocs build --strict
 
 ejaan: setup system

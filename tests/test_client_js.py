@@ -110,8 +110,10 @@ def test_the_bundle_joins_every_module_in_order_with_the_contract_filled_in(tmp_
     assert places == sorted(places)
     assert bundle.startswith(client_bundle.HEADER) and bundle.rstrip().endswith("})();")
     published = client_bundle.assets(DOCS)
-    assert set(published) == {client_bundle.BUNDLE, *client_bundle.SATELLITES}
+    assert set(published) == {client_bundle.BUNDLE, client_bundle.STYLESHEET, client_bundle.PROGRESS_STYLESHEET, *client_bundle.SATELLITES}
     for path, text in published.items():
+        if path.endswith(".css"):
+            continue  # the stylesheets: test_the_stylesheet_is_its_modules_in_cascade_order
         minified = tmp_path / Path(path).name
         minified.write_text(rjsmin.jsmin(text), encoding="utf-8")
         assert "CONTRACT" not in minified.read_text(encoding="utf-8"), path
@@ -133,6 +135,31 @@ def test_a_module_not_listed_in_order_stops_the_bundle(tmp_path: Path, change: s
         expected = "belum terdaftar: -; tidak ada: summary.js"
     with pytest.raises(ValueError, match=re.escape(expected)):
         client_bundle.bundle(docs)
+
+
+def test_no_hand_written_script_or_stylesheet_is_long() -> None:
+    """Every script and stylesheet the course writes itself (vendored and minified files aside)."""
+    own = [
+        path for path in (DOCS / "assets").rglob("*")
+        if path.suffix in (".js", ".css") and "vendor" not in path.parts and ".min." not in path.name
+    ]
+    assert len(own) > 20
+    sizes = {path.relative_to(ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines()) for path in own}
+    assert {path: lines for path, lines in sizes.items() if lines > MAX_LINES} == {}
+
+
+def test_the_stylesheet_is_its_modules_in_cascade_order(tmp_path: Path) -> None:
+    sheet = client_bundle.stylesheet(DOCS)
+    starts = [sheet.index(f"/* --- {client_bundle.STYLE_DIR}/{name} */") for name in client_bundle.STYLE_MODULES]
+    assert starts == sorted(starts) and len(starts) == len(client_bundle.STYLE_MODULES) == 6
+    for name in client_bundle.STYLE_MODULES:
+        assert (DOCS / client_bundle.STYLE_DIR / name).read_text(encoding="utf-8").rstrip() in sheet
+    assert not (DOCS / client_bundle.STYLESHEET).exists(), "the stylesheet is generated, never written by hand"
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS / client_bundle.STYLE_DIR, docs / client_bundle.STYLE_DIR)
+    (docs / client_bundle.STYLE_DIR / "baru.css").write_text("a { color: red; }\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape("STYLE_MODULES di scripts/site/client_bundle.py: belum terdaftar: baru.css")):
+        client_bundle.stylesheet(docs)
 
 
 def test_the_inline_guard_and_draw_hold_the_contract_values() -> None:
@@ -162,5 +189,7 @@ def test_the_site_ships_one_filled_minified_bundle_and_not_its_sources(
     for path, text in shipped.items():
         assert "CONTRACT" not in text, path
         assert text == rjsmin.jsmin(text), f"{path} is shipped minified"
+    stylesheet = (built / client_bundle.STYLESHEET).read_text(encoding="utf-8")
+    assert ".quiz" in stylesheet and "/* ---" not in stylesheet and not (built / client_bundle.STYLE_DIR).exists()
     bundle = shipped[client_bundle.BUNDLE]
     assert f'QUIZ_PREFIX="{progress.QUIZ_KEY_PREFIX}"' in bundle and "function renderSummary(" in bundle

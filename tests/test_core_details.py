@@ -39,10 +39,10 @@ def schema_messages(text: str) -> list[str]:
         ("pertanyaan: x", "pertanyaan: 5", 'q.yml:6: "pertanyaan" harus berupa teks, bukan "5".'),
         ("    penjelasan: y", "    penjelasan: y\n    pembahasan: z",
          'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-         'pilihan, tingkat. Mungkin maksud Anda "penjelasan"?'),
+         'pilihan, tingkat, tujuan. Mungkin maksud Anda "penjelasan"?'),
         ("    penjelasan: y", "    penjelasan: y\n    zzz: z",
          'q.yml:8: kolom "zzz" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-         "pilihan, tingkat."),
+         "pilihan, tingkat, tujuan."),
         ("    bagian: b\n", "",
          'q.yml:2: kolom "bagian" wajib ada di sini: tulis jangkar judul bagian pelajaran yang mengajarkan materi ini.'),
         ("      - teks: b\n", "      - teks: b\n        benar: ya\n", 'q.yml:12: "benar" harus berupa true atau false, bukan "ya".'),
@@ -61,7 +61,7 @@ def test_schema_messages_for_the_whole_file() -> None:
         'q.yml:1: kolom "soal": berkas ini belum berisi soal. Tambahkan sedikitnya satu soal di bawah "soal:".'
     ]
     assert schema_messages("lain: 1\n") == [  # one line: sorted by message
-        'q.yml:1: kolom "lain" tidak dikenal. Kolom yang boleh di sini: evaluasi_akhir, soal.',
+        'q.yml:1: kolom "lain" tidak dikenal. Kolom yang boleh di sini: evaluasi_akhir, soal, tugas.',
         'q.yml:1: kolom "soal" wajib ada di sini: tulis "soal:" lalu daftar soal di bawahnya.',
     ]
 

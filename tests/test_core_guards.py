@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import test_item_rules as items
+import yaml
 from conftest import FIXTURES
 from jsonschema import Draft7Validator
 from test_checks import overlay
@@ -326,7 +327,7 @@ def test_an_unknown_field_is_reported_at_its_name_when_its_value_starts_below() 
     assert document is not None
     assert [str(p) for p in schema.check(document)] == [
         'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-        'pilihan, tingkat. Mungkin maksud Anda "penjelasan"?'
+        'pilihan, tingkat, tujuan. Mungkin maksud Anda "penjelasan"?'
     ]
 
 
@@ -897,3 +898,97 @@ def test_only_the_list_items_of_the_rujukan_section_are_works_cited() -> None:
     assert [p.message.split(" dikutip")[0] for p in bibliography.check((), pages)] == [
         'karya "Kementerian Sosial RI (2019)"', 'karya "Jones, K. (2001)"'
     ]
+
+
+# yamlsource.py: where a quiz file that cannot be read is told to be fixed.
+SYNTAX_TIPS = (
+    "Periksa indentasi (gunakan spasi, bukan tab), tanda titik dua setelah nama kolom, dan tanda kutip yang belum ditutup."
+)
+
+
+def test_a_file_that_opens_with_a_tab_is_told_about_the_tab() -> None:
+    # libyaml says only "found character that cannot start any token"; the first byte is the tab.
+    _, problems = yamlsource.load("\tsoal: x\n", "q.yml")
+    assert [str(p) for p in problems] == [
+        f"q.yml:1: sintaks YAML tidak valid: ada karakter tab; gunakan spasi untuk indentasi. {SYNTAX_TIPS}"
+    ]
+
+
+def test_a_tag_whose_value_fails_only_when_finished_is_placed_on_its_line() -> None:
+    # PyYAML builds !!omap in steps and fails on a text only at the last one.
+    document, problems = yamlsource.load("soal:\n  - id: a\n    x: !!omap teks\n", "q.yml")
+    assert document is None
+    assert [str(p) for p in problems] == [
+        "q.yml:3: nilai bertanda YAML (mis. !!int atau !!timestamp) di baris ini tidak dapat dibaca. "
+        "Hapus tandanya dan tulis nilainya sebagai teks biasa."
+    ]
+
+
+def test_a_comment_that_ends_the_file_is_read_to_its_last_character() -> None:
+    document, _ = yamlsource.load("pertanyaan: Lihat bagian #2", "q.yml")  # no line break at the end
+    assert document is not None
+    assert document.comments_after((), frozenset({"pertanyaan"})) == [(("pertanyaan",), 1, "#2")]
+
+
+def test_a_comment_below_a_value_in_a_file_with_old_mac_line_breaks_cuts_nothing() -> None:
+    # YAML reads a lone carriage return as a line break: "# catatan" is a comment line of its own.
+    document, _ = yamlsource.load("pertanyaan: Apa?\r# catatan\rpenjelasan: Ini.", "q.yml")
+    assert document is not None
+    assert document.data == {"pertanyaan": "Apa?", "penjelasan": "Ini."}
+    assert document.comments_after((), frozenset({"pertanyaan", "penjelasan"})) == []
+
+
+def test_a_comment_is_quoted_without_the_blanks_and_line_break_after_it() -> None:
+    document, _ = yamlsource.load("pertanyaan: Lihat bagian #2  \r\npenjelasan: Ini.\r\n", "q.yml")  # Windows line breaks
+    assert document is not None
+    assert document.comments_after((), frozenset({"pertanyaan"})) == [(("pertanyaan",), 1, "#2")]
+
+
+def test_a_path_past_the_end_of_a_list_is_placed_at_the_list() -> None:
+    document, _ = yamlsource.load("soal:\n  - id: a\n  - id: b\n", "q.yml")
+    assert document is not None
+    assert document.line(("soal", 2, "id")) == 2  # no third item: the nearest parent, the list
+    assert document.line(("soal", 1, "id")) == 3
+
+
+def test_a_file_of_comments_only_places_every_path_on_its_first_line() -> None:
+    document, problems = yamlsource.load("# hanya komentar\n\n", "q.yml")
+    assert document is not None and document.root is None and problems == []
+    assert document.where(("soal", 0, "id")) == Location("q.yml", 1)
+
+
+@pytest.mark.parametrize(("levels", "refused"), [(39, False), (40, True)])
+def test_values_may_nest_forty_levels_deep_but_not_more(levels: int, refused: bool) -> None:
+    # The file's mapping is level 1, the list under "soal" level 2, each bracket inside it one more.
+    document, problems = yamlsource.load("soal: " + "[" * levels + "]" * levels + "\n", "q.yml")
+    too_deep = "q.yml:1: susunan bersarang lebih dari 40 tingkat; periksa tanda kurung dan indentasi di sini."
+    assert [str(p) for p in problems] == ([too_deep] if refused else [])
+    assert (document is None) is refused
+
+
+def test_a_control_character_below_an_empty_first_line_is_placed_on_its_own_line() -> None:
+    _, problems = yamlsource.load("\nsoal: \x07\n", "q.yml")
+    assert [str(p) for p in problems] == [
+        "q.yml:2: ada karakter kendali yang tak terlihat (kode 0x07) di baris ini; YAML tidak membolehkannya. "
+        "Hapus karakter itu."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (yaml.YAMLError("?"), "q.yml:1: berkas YAML tidak dapat dibaca: susunan YAML tidak dikenali."),
+        (yaml.MarkedYAMLError(), f"q.yml:1: sintaks YAML tidak valid: susunan YAML tidak dikenali. {SYNTAX_TIPS}"),
+    ],
+)
+def test_a_yaml_error_without_a_position_is_reported_at_the_first_line(
+    error: yaml.YAMLError, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libyaml marks every error it raises; an unmarked one (another PyYAML build) still gets a line.
+    def fail(self: object) -> None:
+        raise error
+
+    monkeypatch.setattr(yamlsource._Loader, "get_single_node", fail)
+    document, problems = yamlsource.load("soal: []\n", "q.yml")
+    assert document is None
+    assert [str(p) for p in problems] == [expected]

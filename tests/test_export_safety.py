@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import Lazy
-from test_exports import HOSTILE_LESSON, read_gift
+from hostile import HOSTILE_LESSON
+from moodle_reader import read_gift
 
 from scripts import exports
 from scripts.core.model import Course, Heading, Kind, Level, Option, Question, Quiz, anchor

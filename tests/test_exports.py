@@ -17,11 +17,24 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, Lazy, real_course, real_downloads
+from hostile import HOSTILE, HOSTILE_COURSE, HOSTILE_LESSON, NASTY
+from moodle_reader import (
+    check_moodle_essay,
+    escapedchar_pre,
+    moodle_questions,
+    moodle_tags,
+    parse_text_with_format,
+    read_cloze,
+    read_gift,
+    read_gift_question,
+    text_of,
+)
+from test_checks import overlay
+
 from scripts import exports
 from scripts.core import course
-from scripts.core.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz, anchor
+from scripts.core.model import Course, Kind, Question, Quiz, anchor
 from scripts.exports import categories, gift, grading, markup, moodle, qti, sheets
-from test_checks import overlay
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
 COURSE = real_course()
@@ -56,259 +69,44 @@ def pairs(quizzes: list[Quiz]) -> list[tuple[Question, Quiz]]:
 # ------------------------------------------------------------------------------------------------
 # Hostile fixture: every character the formats treat specially, in every field.
 # ------------------------------------------------------------------------------------------------
-NASTY = 'Tanda ~ = # { } : \\ \\n \\: dan “kutip” "lurus" \'tunggal\' <b>tebal</b> a < b > c & d ]]> 😀🇮🇩 &&058; -> %50%'
-HOSTILE_LESSON = Lesson(
-    slug="uji-bahaya",
-    path="modul-9/uji-bahaya.md",
-    title="Uji / bahaya: “kutip” {x} #1",
-    description="Deskripsi *penting* & <aman>",
-    duration=10,
-    headings=(Heading("bagian-a", "Bagian A: {x} ~ #", 2, 5),),
-    marker_line=10,
-    module="Modul 9 — Uji/coba: ~#",
-)
 
 
-def hostile_questions() -> tuple[Question, ...]:
-    common = {"level": Level.APPLY, "section": "bagian-a", "explanation": f"Pembahasan {NASTY}\n\nParagraf kedua."}
-    return (
-        Question(
-            id="uji-tunggal",
-            kind=Kind.SINGLE,
-            text=f"Pertanyaan **tebal** {NASTY}\n\nBaris baru [tautan](#bagian-a) dan [luar](https://contoh.id/a?b=1&c=2#d).",
-            options=(
-                Option(f"Benar {NASTY}", True, f"Umpan #balik ~ {{ }} \\ {NASTY}"),
-                Option("%50% bukan bobot", False, "[html] bukan format"),
-                Option("[html] bukan format", False, ""),
-                Option("= sama dengan di depan", False, "# pagar di depan"),
-            ),
-            **common,
-        ),
-        Question(
-            id="uji-jamak",
-            kind=Kind.MULTIPLE,
-            text=f"Pilih semua {NASTY}",
-            options=(
-                Option("Satu ~", True, "benar :"),
-                Option("Dua =", True),
-                Option("Tiga #", True),
-                Option("Empat {", False, "salah }"),
-                Option("Lima }", False),
-            ),
-            **common,
-        ),
-        Question(
-            id="uji-isian",
-            kind=Kind.BLANK,
-            text="Jawaban yang aman untuk GIFT: [[a*b | C:\\path | x = y | {z} | 50% | “kutip” | #tag ~tilde]].",
-            **common,
-        ),
-        Question(
-            id="uji-isian-panah",
-            kind=Kind.BLANK,
-            text="Jawaban yang tidak dapat ditulis GIFT: [[a -> b | c]].",
-            **common,
-        ),
-        Question(
-            id="uji-isian-ganda",
-            kind=Kind.BLANK,
-            text=f"Dua isian {{1:SA:=jebakan}}: [[satu | 1*]] dan [[dua & }} # ~ \\ / \" < > | dua]]. {NASTY}",
-            **common,
-        ),
-    )
 
 
-HOSTILE = Quiz(HOSTILE_LESSON, hostile_questions(), "quizzes/uji-bahaya.yml")
-HOSTILE_COURSE = Course((HOSTILE,))
 
 
 # ------------------------------------------------------------------------------------------------
 # A port of Moodle's GIFT reader (question/format/gift/format.php and question/format.php),
 # kept line for line so the tests read our files the way Moodle does.
 # ------------------------------------------------------------------------------------------------
-PHP_WHITESPACE = " \t\n\r\0\x0b"
-_ESCAPED = ["\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"]
-_PLACEHOLDERS = ["&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010"]
-_CHARACTERS = [":", "#", "=", "{", "}", "~", "\n"]
-_WEIGHT = re.compile(r"^%\-*([0-9]{1,2})\.?([0-9]*)%")
-_FORMATS = {"moodle", "html", "plain", "markdown"}
 
 
-def escapedchar_pre(text: str) -> str:
-    text = text.replace("\\\\", "&&092;")
-    for escaped, placeholder in zip(_ESCAPED, _PLACEHOLDERS):
-        text = text.replace(escaped, placeholder)
-    return text.replace("&&092;", "\\")
 
 
-def escapedchar_post(text: str) -> str:
-    for placeholder, character in zip(_PLACEHOLDERS, _CHARACTERS):
-        text = text.replace(placeholder, character)
-    return text
 
 
-def parse_text_with_format(text: str, default: str = "moodle") -> tuple[str, str]:
-    form = default
-    if text.startswith("["):
-        end = text.find("]")
-        name = text[1:end]
-        if name in _FORMATS:
-            form, text = name, text[end + 1 :]
-    return escapedchar_post(text).strip(PHP_WHITESPACE), form
 
 
-def _weight(answer: str) -> tuple[float, str]:
-    answer = answer[1:]
-    end = answer.find("%")
-    return float(answer[:end]) / 100, answer[end + 1 :]
 
 
-def _comment(answer: str, form: str) -> tuple[str, str]:
-    bits = answer.split("#", 1)
-    text, _ = parse_text_with_format(bits[0].strip(PHP_WHITESPACE), form)
-    feedback = parse_text_with_format(bits[1].strip(PHP_WHITESPACE), form)[0] if len(bits) > 1 else ""
-    return text, feedback
 
 
-def read_gift_question(lines: list[str]) -> dict[str, object] | None:
-    comments = ""
-    for index, line in enumerate(lines):
-        line = line.strip(PHP_WHITESPACE)
-        if line.startswith("//"):
-            comments += line + "\n"
-            lines[index] = " "
-    text = "\n".join(lines).strip(PHP_WHITESPACE)
-    if text == "":
-        return None  # a block of comments only
-    text = escapedchar_pre(text)
-    if re.match(r"^\$CATEGORY:", text):
-        return {"qtype": "category", "category": text[10:].strip(PHP_WHITESPACE)}
-    name = None
-    if text.startswith("::"):
-        text = text[2:]
-        end = text.find("::")
-        if end != -1:
-            name = escapedchar_post(text[:end]).strip()
-            text = text[end + 2 :].strip(PHP_WHITESPACE)
-    start, finish = text.find("{"), text.find("}")
-    assert start != -1 and finish != -1, f"GIFT brace error in {text!r}"
-    answertext = text[start + 1 : finish].strip(PHP_WHITESPACE)
-    if text.endswith("}"):
-        questiontext = text[:start] + text[finish + 1 :]
-    else:
-        questiontext = text[:start] + "_____" + text[finish + 1 :]
-    separator = answertext.rfind("####")
-    generalfeedback = ""
-    if separator != -1:
-        generalfeedback = answertext[separator + 4 :]
-        answertext = answertext[:separator].strip(PHP_WHITESPACE)
-    question_text, form = parse_text_with_format(questiontext)
-    feedback_text, _ = parse_text_with_format(generalfeedback, form)
-    idnumber = re.search(r"\[id:((?:\\]|[^\]\x00-\x1f])+)\]", comments)
-    tags = [tag.strip() for tag in re.findall(r"\[tag:((?:\\]|[^\]<>`\x00-\x1f])+)\]", comments)]
-    question: dict[str, object] = {
-        "name": name,
-        "questiontext": question_text,
-        "format": form,
-        "generalfeedback": feedback_text,
-        "idnumber": idnumber.group(1).strip() if idnumber else "",
-        "tags": tags,
-    }
-    if answertext == "":
-        question["qtype"] = "essay"
-    elif answertext[0] == "#":
-        question["qtype"] = "numerical"
-    elif "~" in answertext:
-        question["qtype"] = "multichoice"
-        question["single"] = "=" in answertext
-        answers = answertext.replace("=", "~=").split("~")
-        answers[0] = answers[0].strip(PHP_WHITESPACE)
-        if not answers[0]:
-            answers.pop(0)
-        parsed = []
-        for answer in answers:
-            answer = answer.strip(PHP_WHITESPACE)
-            if answer[0] == "=":
-                weight, answer = 1.0, answer[1:]
-            elif _WEIGHT.match(answer):
-                weight, answer = _weight(answer)
-            else:
-                weight = 0.0
-            parsed.append((*_comment(answer, form), weight))
-        question["answers"] = parsed
-    elif "=" in answertext and "->" in answertext:
-        question["qtype"] = "match"
-    elif answertext.split("#")[0].strip() in ("T", "TRUE", "F", "FALSE"):
-        question["qtype"] = "truefalse"
-    else:
-        question["qtype"] = "shortanswer"
-        answers = answertext.split("=")
-        answers[0] = answers[0].strip(PHP_WHITESPACE)
-        if not answers[0]:
-            answers.pop(0)
-        parsed = []
-        for answer in answers:
-            answer = answer.strip(PHP_WHITESPACE)
-            weight = 1.0
-            if _WEIGHT.match(answer):
-                weight, answer = _weight(answer)
-            parsed.append((*_comment(answer, form), weight))
-        question["answers"] = parsed
-    return question
 
 
-def read_gift(content: bytes) -> list[dict[str, object]]:
-    """qformat_default::readdata (a leading UTF-8 BOM dropped), then readquestions: a blank line ends a question."""
-    blocks: list[list[str]] = [[]]
-    for line in content.decode("utf-8").removeprefix("\ufeff").split("\n"):
-        line = line.strip(PHP_WHITESPACE)
-        if line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    parsed = [read_gift_question(block) for block in blocks if block]
-    return [question for question in parsed if question is not None]
 
 
 # ------------------------------------------------------------------------------------------------
 # A port of Moodle's Cloze reader (qtype_multianswer_extract_question), enough for SHORTANSWER.
 # ------------------------------------------------------------------------------------------------
-_FRACTION = r"=|%(-?[0-9]+(?:[.,][0-9]*)?)%"
-_ANSWER = r".+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$)"
-_FEEDBACK = r".*?(?<!\\)(?=[~}]|$)"
-_ALTERNATIVE = f"({_FRACTION})?({_ANSWER})(#({_FEEDBACK}))?"
-_TYPES = (
-    "NUMERICAL|NM|MULTICHOICE|MC|MULTICHOICE_V|MCV|MULTICHOICE_H|MCH|SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|"
-    "MULTICHOICE_S|MCS|MULTICHOICE_VS|MCVS|MULTICHOICE_HS|MCHS|MULTIRESPONSE|MR|MULTIRESPONSE_H|MRH|"
-    "MULTIRESPONSE_S|MRS|MULTIRESPONSE_HS|MRHS"
-)
-_CLOZE = re.compile(r"\{([0-9]*):(" + _TYPES + r"):(" + _ALTERNATIVE + "(?:~" + _ALTERNATIVE + r")*)\}", re.DOTALL)
 
 
-def read_cloze(text: str) -> list[list[tuple[str, float]]]:
-    parts = []
-    while match := _CLOZE.search(text):
-        remaining, answers = match.group(3), []
-        while alternative := re.match("~?" + _ALTERNATIVE, remaining, re.DOTALL):
-            fraction = 1.0 if alternative.group(1) == "=" else float(alternative.group(2) or 0) / 100
-            answer = html.unescape(alternative.group(3)).replace("\\}", "}").replace("\\#", "#")
-            answers.append((answer, fraction))
-            remaining = remaining.split(alternative.group(0), 1)[1]
-        parts.append(answers)
-        text = text.replace(match.group(0), f"{{#{len(parts)}}}", 1)
-    return parts
 
 
 # ------------------------------------------------------------------------------------------------
 # Moodle XML
 # ------------------------------------------------------------------------------------------------
-def moodle_questions(content: bytes) -> list[ET.Element]:
-    return ET.fromstring(content).findall("question")
 
 
-def text_of(element: ET.Element | None, path: str) -> str:
-    found = element.find(path) if element is not None else None
-    return (found.text or "").strip() if found is not None else ""
 
 
 def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -> None:
@@ -350,6 +148,14 @@ def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -
         check_moodle_grades(fractions, single=question.kind is Kind.SINGLE)
 
 
+
+
+
+
+
+
+
+
 def check_moodle_grades(fractions: list[float], single: bool) -> None:
     """What Moodle's import (match_grade_options) and multichoice save_question_options demand."""
     allowed = [*grading.MOODLE_FRACTIONS, *(-f for f in grading.MOODLE_FRACTIONS)]
@@ -365,11 +171,16 @@ def check_moodle_grades(fractions: list[float], single: bool) -> None:
 def test_moodle_xml_holds_every_question_with_answers_grades_and_feedback() -> None:
     for stem, quizzes in exported(lesson_quizzes()):
         elements = moodle_questions(FILES[f"{stem}-moodle.xml"])
-        questions = [e for e in elements if e.get("type") != "category"]
+        questions = [e for e in elements if e.get("type") not in ("category", "essay")]
         expected = pairs(quizzes)
         assert len(questions) == len(expected), stem
         for element, (question, quiz) in zip(questions, expected):
             check_moodle_question(element, question, quiz)
+        essays = [e for e in elements if e.get("type") == "essay"]
+        tasks = [(task, quiz) for quiz in quizzes for task in quiz.tasks]
+        assert len(essays) == len(tasks), stem
+        for element, (task, quiz) in zip(essays, tasks):
+            check_moodle_essay(element, task, quiz)
 
 
 def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
@@ -382,6 +193,8 @@ def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
         if element.get("type") == "category":
             current = text_of(element, "category/text")
             seen_paths.append(current)
+            continue
+        if element.get("type") == "essay":  # essays sit in their own categories (test_tasks.py)
             continue
         quiz = next(q for q in quizzes if any(x.id == text_of(element, "idnumber") for x in q.questions))
         assert current == categories.path(categories.names(quiz.lesson))
@@ -667,8 +480,10 @@ def test_build_offers_every_file_for_the_course_and_each_lesson() -> None:
     expected = set(exports.file_names(None).values()) | set(exports.file_names(exports.EXAM_SLUG).values())
     for quiz in COURSE.quizzes:
         expected |= set(exports.file_names(quiz.lesson.slug).values())
+    expected |= set(exports.tasks.file_names(None).values())  # task sheets: the course and each lesson with tasks
+    expected |= {name for quiz in COURSE.quizzes if quiz.tasks for name in exports.tasks.file_names(quiz.lesson.slug).values()}
     assert set(FILES) == expected
-    assert {"intervensi-sosial-moodle.xml", "intervensi-sosial.gift.txt", "lembar-soal.html"} <= set(FILES)
+    assert {"intervensi-sosial-moodle.xml", "intervensi-sosial.gift.txt", "lembar-soal-paket-a.html"} <= set(FILES)
 
 
 def test_a_lesson_named_like_the_course_files_is_refused() -> None:
@@ -687,7 +502,7 @@ def test_downloads_table_counts_questions_per_type_and_links_every_file() -> Non
         single, multiple, blank = (sum(q.kind is kind for q in questions) for kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK))
         assert cells[2] == f"{len(questions)} ({single} / {multiple} / {blank})"
         links = re.findall(r"\]\(\.\./unduhan/([^)]+)\)", cells[3])
-        assert len(links) == 6 and set(links) <= set(FILES)
+        assert len(links) == len(exports.file_names(None)) and set(links) <= set(FILES)
     assert "Seluruh kursus" in rows[0] and exports.EXAM_TITLE in rows[1]
     pipe = Course((replace(HOSTILE, lesson=replace(HOSTILE_LESSON, title="A | B")),))
     assert "A \\| B" in exports.downloads_markdown(pipe, "x/")
@@ -799,3 +614,29 @@ def test_downloads_cache_key_ignores_moved_lines_but_not_content() -> None:
     assert exports.cache_key(changed) != exports.cache_key(COURSE)
     reworded = replace(quiz, questions=(replace(quiz.questions[0], explanation="Penjelasan baru."), *quiz.questions[1:]))
     assert exports.cache_key(replace(COURSE, quizzes=(COURSE.quizzes[0], reworded, *COURSE.quizzes[2:]))) != exports.cache_key(COURSE)
+
+
+def test_every_question_carries_its_level_objective_and_sub_cpmk_as_moodle_reads_tags() -> None:
+    """Lecturers filter the bank in Moodle by these tags (RPS kit): Moodle XML through
+    qformat_xml's reader, GIFT through the ported qformat_gift."""
+    plan = COURSE.plan
+    assert plan is not None
+    questions = {q.id: (q, quiz) for quiz in COURSE.quizzes for q in (*quiz.questions, *quiz.exam_pool)}
+    seen = 0
+    for stem, pool in ((exports.COURSE_SLUG, False), (exports.EXAM_SLUG, True)):
+        for element in moodle_questions(FILES[f"{stem}-moodle.xml"]):
+            if element.get("type") not in ("multichoice", "shortanswer", "multianswer"):
+                continue
+            question, quiz = questions[text_of(element, "idnumber")]
+            assert question.objective is not None
+            expected = [question.level.value, *(["evaluasi-akhir"] if pool else []),
+                        f"tujuan-{question.objective}", plan.sub_outcome_of(quiz.lesson.slug, question.objective)]
+            assert moodle_tags(element) == expected and all(expected)
+            seen += 1
+    content = exports.content_quizzes(COURSE)
+    assert seen == sum(len(quiz.questions) for quiz in content) + sum(len(quiz.exam_pool) for quiz in COURSE.quizzes)
+    for parsed in read_gift(FILES[f"{exports.COURSE_SLUG}.gift.txt"]):
+        if parsed["qtype"] == "category":
+            continue
+        question, quiz = questions[str(parsed["idnumber"])]
+        assert plan.sub_outcome_of(quiz.lesson.slug, question.objective or 0) in parsed["tags"]

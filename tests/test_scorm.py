@@ -266,6 +266,6 @@ def test_untuk_dosen_links_every_package_with_its_size(site: Path) -> None:
     page = (site / "modul-7" / "untuk-dosen" / "index.html").read_text(encoding="utf-8")
     for name in [p.file_name for p in PACKAGES] + [cartridge.CARTRIDGE_NAME]:
         size = offline.human_size((site / "unduhan" / name).stat().st_size).replace(" ", "\xa0")
-        link = re.search(rf'<a href="?../../unduhan/{re.escape(name)}\b[^>]*>([^<]*)</a>', page)
+        link = re.search(rf'<a [^>]*href="?../../unduhan/{re.escape(name)}\b[^>]*>([^<]*)</a>', page)  # after download=
         assert link, name
         assert size in link.group(1).replace("&nbsp;", "\xa0"), (name, link.group(1))

@@ -195,7 +195,12 @@ def _quiz_only_words(index: dict) -> set[str]:
         " ".join([q.text, q.explanation, *(o.text + " " + o.feedback for o in q.options)]) for q in COURSE.all_questions
     ).lower()
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in {".md", ".yml"}]
-    elsewhere = set(WORD.findall(" ".join(sources).lower()))
+    # The essay tasks come from the quiz files but are lesson content: their page shows them.
+    tasks = [
+        " ".join([task.title, task.prompt, *(c.name + " " + " ".join(level.descriptor for level in c.levels) for c in task.criteria)])
+        for quiz in COURSE.quizzes for task in quiz.tasks
+    ]
+    elsewhere = set(WORD.findall(" ".join(sources + tasks).lower()))
     return {w for w in WORD.findall(quiz_text) if len(w) > 4 and w not in elsewhere}
 
 

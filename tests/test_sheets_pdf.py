@@ -1,6 +1,8 @@
 """Printable sheets printed to PDF by headless Chromium and read back with pypdf: the worksheet
 holds every question and option but no answer, the key holds the answers and explanations, and in
-the whole-course sheets no page mixes two lessons."""
+the whole-course sheets no page mixes two lessons. Both pakets hold the same items in different
+question and option orders, each key opens a lesson with a one-page grid that agrees with the key
+below it, and every page carries its number, the course version and the licence."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pypdf import PdfReader
 
 from scripts import exports
 from scripts.core import course
-from scripts.core.model import BLANK_PATTERN, Kind, Question, Quiz
+from scripts.core.model import BLANK_PATTERN, LEVEL_NAMES, Kind, Question, Quiz
 from scripts.exports import markup, sheets
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
@@ -85,7 +87,7 @@ def quizzes() -> list[Quiz]:
 
 def test_worksheet_shows_every_question_and_option_and_no_answer(printed: Callable[[str], list[str]]) -> None:
     for quiz in quizzes():
-        text = "".join(printed(f"lembar-soal-{quiz.lesson.slug}.html"))
+        text = "".join(printed(f"lembar-soal-{quiz.lesson.slug}-paket-a.html"))
         for question in quiz.questions:
             assert question_snippet(question) in text, (quiz.lesson.slug, question.id)
             for option in question.options:
@@ -102,7 +104,7 @@ def test_worksheet_shows_every_question_and_option_and_no_answer(printed: Callab
 
 def test_answer_key_shows_answers_explanations_and_what_to_reread(printed: Callable[[str], list[str]]) -> None:
     for quiz in quizzes():
-        text = "".join(printed(f"kunci-jawaban-{quiz.lesson.slug}.html"))
+        text = "".join(printed(f"kunci-jawaban-{quiz.lesson.slug}-paket-a.html"))
         assert text.count("(benar)") == sum(len(q.correct_options) for q in quiz.questions)
         assert text.count("Jawaban:") == len(quiz.questions)
         for question in quiz.questions:
@@ -122,7 +124,7 @@ def test_answer_key_shows_answers_explanations_and_what_to_reread(printed: Calla
                 assert "Jawaban:" + ",".join(letters) in text, question.id
 
 
-@pytest.mark.parametrize("name", ["lembar-soal.html", "kunci-jawaban.html"])
+@pytest.mark.parametrize("name", ["lembar-soal-paket-a.html", "kunci-jawaban-paket-b.html"])
 def test_whole_course_sheets_start_each_lesson_on_a_new_page(name: str, printed: Callable[[str], list[str]]) -> None:
     pages = printed(name)
     owner: dict[int, str] = {}
@@ -138,3 +140,94 @@ def test_whole_course_sheets_start_each_lesson_on_a_new_page(name: str, printed:
         for number in range(first, last + 1):
             assert owner.setdefault(number, quiz.lesson.slug) == quiz.lesson.slug
         previous_last = last
+
+
+# ------------------------------------------------------------------------------------------------
+# Exam-ready: paket A and B, answer grid, identity box, page numbers, version and licence
+# ------------------------------------------------------------------------------------------------
+def positions(text: str, question: Question) -> tuple[int, list[int]]:
+    """Where a question prints in a sheet's text, and where each of its options prints after it
+    (bank order of the options)."""
+    start = text.index(question_snippet(question))
+    region = text[start : start + len(question_snippet(question)) + 3000]
+    return start, [region.index(plain(option.text)) for option in question.options]
+
+
+def sample() -> list[Quiz]:
+    """Paket B printed for a few lessons (printing costs a second a sheet): the first, the one with
+    the longest case stems, and the one with the most questions; both pakets' logic is per question."""
+    every = quizzes()
+    longest = max(every, key=lambda quiz: sum(len(q.text) for q in quiz.questions))
+    largest = max(every, key=lambda quiz: len(quiz.questions))
+    return list({quiz.lesson.slug: quiz for quiz in (every[0], longest, largest)}.values())
+
+
+def test_pakets_hold_the_same_items_in_another_question_and_option_order(printed: Callable[[str], list[str]]) -> None:
+    for quiz in sample():
+        slug = quiz.lesson.slug
+        a, b = ("".join(printed(f"lembar-soal-{slug}-paket-{p}.html")) for p in ("a", "b"))
+        order: dict[str, list[str]] = {}
+        options_moved = 0
+        for text, paket in ((a, "a"), (b, "b")):
+            placed = {question.id: positions(text, question) for question in quiz.questions}
+            order[paket] = sorted(placed, key=lambda qid: placed[qid][0])
+            assert text.count("Nama:") == 1 and squeeze(f"Paket: {paket.upper()}") in text, (slug, paket)
+        for question in quiz.questions:
+            shown = [sorted(range(len(question.options)), key=positions(text, question)[1].__getitem__) for text in (a, b)]
+            assert shown[0] == sheets.option_order(question, "A") and shown[1] == sheets.option_order(question, "B"), question.id
+            options_moved += shown[0] != shown[1]
+        assert sorted(order["a"]) == sorted(order["b"]) == sorted(q.id for q in quiz.questions), slug
+        assert order["a"] == [q.id for q in quiz.questions], slug  # paket A keeps the bank's order
+        assert order["a"] != order["b"], slug
+        assert options_moved == sum(1 for q in quiz.questions if len(q.options) >= 2), slug
+
+
+def key_answers(text: str, quiz: Quiz, paket: str) -> dict[int, str]:
+    """Number → the answer the key's explained items print ("Jawaban: ..."), variants left out."""
+    found: dict[int, str] = {}
+    cursor = 0
+    for number, question in enumerate(sheets.question_order(quiz, paket), 1):
+        head = squeeze(f"{number}. {sheets.KIND_NAMES[question.kind]} · {LEVEL_NAMES[question.level]}")
+        cursor = text.index(head, cursor)
+        answer = text[text.index("Jawaban:", cursor) + len("Jawaban:") : text.index("Pembahasan.", cursor)]
+        found[number] = re.sub(r"\(jugaditerima:[^)]*\)|isian\d+:", "", answer)
+    return found
+
+
+@pytest.mark.parametrize("paket", sheets.PAKETS)
+def test_each_key_opens_with_a_one_page_grid_that_agrees_with_the_key(paket: str, printed: Callable[[str], list[str]]) -> None:
+    for quiz in quizzes() if paket == "A" else sample():
+        pages = printed(f"kunci-jawaban-{quiz.lesson.slug}-paket-{paket.lower()}.html")
+        questions = sheets.question_order(quiz, paket)
+        rows = [squeeze(f"{n}{sheets.answer_letters(q, paket)}{LEVEL_NAMES[q.level]}") for n, q in enumerate(questions, 1)]
+        grid = squeeze(f"Kisi jawaban paket {paket} No. Jawaban Tingkat") + "".join(rows)
+        assert grid in pages[0], (quiz.lesson.slug, paket)  # the whole grid on the first page
+        assert all(question_snippet(q) not in pages[0] for q in questions)  # the explanations start after it
+        answers = key_answers("".join(pages[1:]), quiz, paket)
+        assert answers == {n: squeeze(sheets.answer_letters(q, paket)) for n, q in enumerate(questions, 1)}
+
+
+@pytest.mark.parametrize(
+    "name", ["lembar-soal-paket-a.html", "kunci-jawaban-paket-b.html", "lembar-soal-sistem-dasar-pada-kasus-paket-b.html"]
+)
+def test_every_printed_page_has_its_number_the_version_and_the_licence(name: str, printed: Callable[[str], list[str]]) -> None:
+    from scripts.core import provenance
+
+    source = provenance.current()
+    pages = printed(name)
+    for number, text in enumerate(pages, 1):
+        assert squeeze(f"Halaman {number} dari {len(pages)}") in text, (name, number)
+        assert squeeze(f"{source.version_line} · © {source.released.year} {source.author} · {source.content.name}") in text
+    assert squeeze(source.notice) in pages[0], name
+
+
+def test_the_whole_course_worksheet_has_a_name_and_score_box_per_lesson(printed: Callable[[str], list[str]]) -> None:
+    for paket in sheets.PAKETS[:1]:  # paket B's boxes come from the same code; its print is not needed
+        pages = printed(f"lembar-soal-paket-{paket.lower()}.html")
+        lessons = exports.content_quizzes(COURSE)
+        boxed = [n for n, text in enumerate(pages) if "Nama:" in text]
+        assert len(boxed) == len(lessons) == sum(text.count("Nama:") for text in pages)
+        for quiz in lessons:
+            first = min(n for n, text in enumerate(pages) if question_snippet(quiz.questions[0]) in text)
+            box = squeeze(f"Kelas: Waktu: ........ menit Nilai: ........ / {len(quiz.questions)}")
+            assert any(box in pages[n] for n in boxed if n <= first), quiz.lesson.slug

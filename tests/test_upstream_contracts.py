@@ -81,7 +81,6 @@ import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from scripts.core.model import anchor
 
 
 @event_priority(-50)
@@ -509,12 +508,18 @@ def test_the_selectors_css_restyle_rewrites_are_in_materials_stylesheets() -> No
 
 def test_every_override_is_known_to_the_adapter() -> None:
     overridden = sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
-    assert overridden == ["main.html", material.STORAGE_HELPERS_PARTIAL], (
+    assert overridden == ["main.html", material.COPYRIGHT_PARTIAL, material.STORAGE_HELPERS_PARTIAL], (
         "overrides/ berisi templat yang tidak diperiksa tes kontrak: tambahkan harapannya ke "
         f"scripts/upstream/material.py ({overridden})"
     )
     for path in overridden[1:]:
         assert (MATERIAL_TEMPLATES / path).is_file(), material_says(f"templat {path}")
+
+
+def test_the_footer_includes_the_copyright_partial_the_course_replaces() -> None:
+    assert f'include "{material.COPYRIGHT_PARTIAL}"' in template(material.FOOTER_PARTIAL), material_says(
+        f"{material.FOOTER_PARTIAL} memuat {material.COPYRIGHT_PARTIAL}"
+    )
 
 
 def test_main_html_edits_what_materials_base_template_writes() -> None:

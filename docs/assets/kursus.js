@@ -2,33 +2,18 @@
 (function () {
   "use strict";
 
-  function normalize(text) {
-    return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim().replace(/\.+$/, "");
-  }
-
-  // The quiz bank may accept several answers for one blank, but mkdocs-quiz compares with one.
-  // In the capture phase, before mkdocs-quiz grades the form, an accepted variant is replaced by
-  // the canonical answer, so "Fungsi sosial" is graded like "keberfungsian sosial".
-  document.addEventListener(
-    "submit",
-    function (event) {
-      var quiz = event.target instanceof Element ? event.target.closest(".quiz") : null;
-      if (!quiz) return;
-      quiz.querySelectorAll("input.quiz-blank-input[data-accept]").forEach(function (input) {
-        var accepted;
-        try {
-          accepted = JSON.parse(input.getAttribute("data-accept"));
-        } catch (error) {
-          return;
-        }
-        var given = normalize(input.value);
-        if (accepted.some(function (answer) { return normalize(answer) === given; })) {
-          input.value = input.getAttribute("data-answer");
-        }
-      });
-    },
-    true
-  );
+  // A fill-in blank sits outside its question's form (mkdocs-quiz puts it in the question text), so
+  // Enter in it submits nothing by itself: it checks the answer, as the button does. The accepted
+  // variants are graded by mkdocs-quiz itself (the course's patch in scripts/upstream/mkdocs_quiz.py).
+  document.addEventListener("keydown", function (event) {
+    var input = event.target instanceof Element ? event.target.closest("input.quiz-blank-input") : null;
+    if (!input || event.key !== "Enter" || event.isComposing) return;
+    var form = input.closest(".quiz") && input.closest(".quiz").querySelector("form");
+    if (!form) return;
+    event.preventDefault();
+    if (form.requestSubmit) form.requestSubmit();
+    else form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+  });
 
   // mkdocs-quiz's "reset quiz" stops at the first fill-in-the-blank question (its reset expects a
   // fieldset there), leaving later questions answered. Reset the page's answers ourselves instead:
@@ -126,6 +111,124 @@
     script.src = new URL("assets/simpan-luring.js", siteRoot()).href;
     document.head.appendChild(script);
   }
+
+  // Where the student stopped reading: per lesson, the last section heading scrolled past the top
+  // third of the screen, under one key for the site (kemajuan/stats.js reads it for "Lanjutkan"):
+  // {last: page, pages: {page: {id, section, lesson}}}, pages as lesson URLs ("modul-3/x/").
+  var READING_KEY = CONTRACT.readingPrefix + siteRoot().pathname;
+  var PAGE = location.pathname.slice(siteRoot().pathname.length).replace(/index\.html$/, "").replace(/\.html$/, "/");
+
+  function readReading() {
+    try {
+      var stored = JSON.parse(localStorage.getItem(READING_KEY));
+      if (stored && typeof stored.pages === "object" && stored.pages) return stored;
+    } catch (error) {
+      // Unreadable or unavailable storage: nothing was read before.
+    }
+    return { last: null, pages: {} };
+  }
+
+  // A heading's words without Material's permalink sign.
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function control(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = "md-button " + className;
+    node.textContent = text;
+    return node;
+  }
+
+  function followReading(lesson, headings) {
+    var saved = null;
+    var timer = null;
+    function record() {
+      timer = null;
+      var current = headings.filter(function (heading) { return heading.getBoundingClientRect().top <= innerHeight / 3; }).pop();
+      if ((current ? current.id : "") === saved) return;
+      saved = current ? current.id : "";
+      var reading = readReading();
+      reading.last = PAGE;
+      reading.pages[PAGE] = { id: saved, section: current ? headingText(current) : "", lesson: lesson };
+      try {
+        localStorage.setItem(READING_KEY, JSON.stringify(reading));
+      } catch (error) {
+        // Storage full or disabled: the place is simply not remembered.
+      }
+    }
+    addEventListener("scroll", function () { if (timer === null) timer = setTimeout(record, 400); }, { passive: true });
+    addEventListener("pagehide", record);
+  }
+
+  // Under a lesson's header: back to the section read last time (unless a link points elsewhere),
+  // the page's outline in Material's drawer (its sidebar is hidden on a phone), and the quiz. On the
+  // home page: back to the lesson and section read last, ahead of "Mulai belajar".
+  function placeTools() {
+    var header = document.querySelector(".md-content .pelajaran-info");
+    var title = document.querySelector(".md-content article h1");
+    var reading = readReading();
+    var place = reading.pages[PAGE];
+    if (header && title && !document.querySelector(".kursus-alat")) {
+      var headings = Array.prototype.filter.call(document.querySelectorAll(".md-content article :is(h2, h3)[id]"), function (heading) {
+        return !heading.closest(".quiz");
+      });
+      var tools = document.createElement("nav");
+      tools.className = "kursus-alat";
+      tools.setAttribute("aria-label", "Di halaman ini");
+      var target = place && typeof place.id === "string" && place.id ? document.getElementById(place.id) : null;
+      if (target && !location.hash && headings.indexOf(target) > 0) {
+        tools.appendChild(control("a", "md-button--primary kursus-lanjut", "Lanjutkan dari " + headingText(target))).href = "#" + target.id;
+      }
+      var drawer = document.getElementById("__drawer");
+      var toc = document.getElementById("__toc");
+      if (drawer && toc) {
+        tools.appendChild(control("button", "kursus-daftar-isi", "Daftar isi halaman")).addEventListener("click", function () {
+          toc.checked = drawer.checked = true; // Material's own toggles: the drawer, on this page's outline
+          drawer.dispatchEvent(new Event("change"));
+        });
+      }
+      if (document.getElementById("kuis")) tools.appendChild(control("a", "kursus-ke-kuis", "Ke kuis")).href = "#kuis";
+      header.appendChild(tools);
+      followReading(headingText(title), headings);
+      return;
+    }
+    place = reading.last && reading.pages[reading.last];
+    var start = PAGE === "" && document.querySelector('.md-content a.md-button--primary[href*="cara-belajar"]');
+    if (!start || !place || typeof place.lesson !== "string") return;
+    var link = control("a", "md-button--primary kursus-lanjut", "Lanjutkan: " + place.lesson + (place.section ? ", " + place.section : ""));
+    var form = /\.html$/.test(location.pathname) ? reading.last.replace(/\/$/, ".html") : reading.last;
+    link.href = new URL(form, siteRoot()).href + (place.id ? "#" + place.id : "");
+    start.classList.remove("md-button--primary");
+    start.parentNode.insertBefore(link, start);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", placeTools);
+  else placeTools();
+
+  // Glossary definitions (Material's tooltips) open under the term, and near the foot of the screen
+  // ran off it. Then the definition goes above the term, or on the side with more room, never over
+  // the term's own line: a shift of the course's own (gaya/quiz.css) on top of Material's position.
+  function placeTooltip(host) {
+    var tip = document.getElementById(host.getAttribute("aria-describedby"));
+    if (!tip || !tip.classList.contains("md-tooltip2")) return;
+    tip.style.removeProperty("--kursus-tooltip-shift");
+    var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    var term = host.getBoundingClientRect();
+    var height = tip.offsetHeight;
+    var below = innerHeight - term.bottom - 8;
+    var style = getComputedStyle(tip);
+    var placed = parseFloat(style.getPropertyValue("--md-tooltip-host-y")) + parseFloat(style.getPropertyValue("--md-tooltip-y")) - scrollY;
+    var wanted = height <= below || below >= term.top - top - 8 ? term.bottom + 8 : Math.max(top, term.top - 8 - height);
+    if (isFinite(placed)) tip.style.setProperty("--kursus-tooltip-shift", wanted - placed + "px");
+  }
+  ["focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var host = event.target instanceof Element ? event.target.closest("[aria-describedby^='__tooltip2']") : null;
+      if (host) requestAnimationFrame(function () { placeTooltip(host); });
+    });
+  });
 
   var updating = false;
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {

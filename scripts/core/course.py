@@ -17,7 +17,9 @@ from . import (
     navigation,
     progress,
     questions,
+    rps,
     schema,
+    tasks,
     textfile,
     wording,
     yamlsource,
@@ -93,6 +95,8 @@ def _load(root: Path) -> tuple[Course, list[Problem]]:
                 )
             )
     problems.extend(_duplicate_ids(quizzes))
+    problems.extend(tasks.duplicate_ids(quizzes))
+    problems.extend(tasks.marker_problems(quizzes, found_lessons, texts, problems))
     quizzes.sort(key=lambda quiz: (order.get(quiz.lesson.path, len(order)), quiz.lesson.path))
     # In course order, so the later of two near-duplicates is the one reported.
     problems.extend(item_rules.near_duplicates([q for quiz in quizzes for q in quiz.questions + quiz.exam_pool]))
@@ -104,7 +108,12 @@ def _load(root: Path) -> tuple[Course, list[Problem]]:
     problems += glossary_problems + reference_problems + bibliography.check(references, pages)
     citing = bibliography.cited_in(references, pages)
     cited = tuple((r, tuple(citing[r])) for r in references)
-    return Course(tuple(quizzes), terms, cited), sorted(set(problems), key=_problem_order)
+    plan, plan_problems = rps.load(root, Course(tuple(quizzes)))
+    problems += plan_problems
+    if plan is not None:
+        # Each lesson carries the Sub-CPMK of its objectives, so an export can tag every question.
+        quizzes = [replace(q, lesson=replace(q.lesson, outcomes=dict(plan.mapping).get(q.lesson.slug, ()))) for q in quizzes]
+    return Course(tuple(quizzes), terms, cited, plan=plan), sorted(set(problems), key=_problem_order)
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
@@ -140,7 +149,7 @@ def _read_lessons(root: Path, problems: list[Problem]) -> tuple[dict[str, Lesson
         lesson, lesson_problems = lessons.read(text, path, shown)
         problems.extend(lesson_problems)
         if lesson is not None:
-            found[path] = lesson
+            found[path] = replace(lesson, objectives=rps.objectives(text))
             texts[path] = text
     return found, texts
 
@@ -170,16 +179,20 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
         schema_problems = schema.check(document)
         problems.extend(schema_problems)
         pools = _build_questions(document, {p.where.line for p in schema_problems}, problems)
+        built_tasks = tasks.build(document, {p.where.line for p in schema_problems}, problems)
         if lesson is None:
             continue
+        problems.extend(tasks.anchor_problems(built_tasks, lesson, document))
         built = pools["soal"]
         problems.extend(_anchor_problems(built + pools["evaluasi_akhir"], lesson, document))
+        problems.extend(rps.tag_problems(built + pools["evaluasi_akhir"], lesson, document, rps.has_plan(root)))
         quiz = Quiz(
             lesson,
             tuple(question for _, question in built),
             shown,
             tuple(question for _, question in pools["evaluasi_akhir"]),
             in_exam=_opts_into_exam(document),
+            tasks=tuple(task for _, task in built_tasks),
         )
         problems.extend(_balance_problems(quiz, document, _entry_count(document)))
         problems.extend(item_rules.file_problems(quiz.questions + quiz.exam_pool, Location(shown, 1)))

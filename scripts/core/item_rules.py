@@ -34,6 +34,8 @@ class Rules:
     stem_similarity: float
     stem_min_words: int
     common_words: frozenset[str]
+    other_item: tuple[re.Pattern[str], ...]
+    opening_pointer: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +51,8 @@ def rules(path: Path = RULES_PATH) -> Rules:
         stem_similarity=float(data["kemiripan_pertanyaan"]),
         stem_min_words=int(data["kemiripan_min_kata"]),
         common_words=frozenset(str(w).casefold() for w in data["kata_umum"]),
+        other_item=tuple(re.compile(p, re.IGNORECASE) for p in data["rujukan_soal_lain"]),
+        opening_pointer=tuple(re.compile(p, re.IGNORECASE) for p in data["rujukan_pembuka"]),
     )
 
 
@@ -83,6 +87,34 @@ def key_position(question: Question) -> int | None:
     if question.kind is not Kind.SINGLE:
         return None
     return next((n for n, o in enumerate(question.options, start=1) if o.correct), None)
+
+
+def pointer_to_other_item(text: str, rule: Rules) -> str | None:
+    """The words of a stem that lean on another item ("kasus di atas", "Kegiatan tersebut ..." at
+    its start), or None when the stem stands alone."""
+    stem = " ".join(MARKUP.sub("", text).split())
+    for pattern in rule.other_item:
+        if found := pattern.search(stem):
+            return found.group(0)
+    for pattern in rule.opening_pointer:
+        if found := pattern.search(stem):
+            return found.group(0).strip()
+    return None
+
+
+def stem_problems(question: Question, where: Location) -> list[Problem]:
+    """An item that needs another one: an LMS draws and shuffles items, so it would arrive alone."""
+    found = pointer_to_other_item(question.text, rules())
+    if found is None:
+        return []
+    return [
+        Problem(
+            where,
+            f'soal {question.id}: pertanyaannya bersandar pada soal lain ("{_cut(found)}"), padahal LMS dan '
+            "evaluasi akhir menarik serta mengacak soal satu per satu. Tuliskan kasusnya lengkap di "
+            "pertanyaan ini.",
+        )
+    ]
 
 
 def question_problems(question: Question, where: Location, option_where: list[Location]) -> list[Problem]:

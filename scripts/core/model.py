@@ -100,6 +100,9 @@ class Question:
     explanation: str
     options: tuple[Option, ...] = ()
     where: Location = field(default=Location(""), compare=False)
+    # `tujuan`: which of its lesson's objectives (1-based, in the order of "Tujuan pembelajaran")
+    # the question measures; the RPS reads a question's Sub-CPMK through it.
+    objective: int | None = None
 
     @property
     def blanks(self) -> tuple[Blank, ...]:
@@ -128,6 +131,15 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Objective:
+    """One item of a lesson's "Tujuan pembelajaran" list."""
+
+    number: int  # 1-based, the number a question's `tujuan` names
+    text: str
+    line: int = field(compare=False)  # in the lesson's Markdown; moves with every edit above it
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A Markdown page of docs/ that embeds a quiz (it carries the quiz marker)."""
 
@@ -139,6 +151,8 @@ class Lesson:
     headings: tuple[Heading, ...]
     marker_line: int
     module: str = ""  # the navigation section (Modul N — ...) the lesson sits in
+    objectives: tuple[Objective, ...] = ()
+    outcomes: tuple[str, ...] = ()  # the Sub-CPMK each objective serves, in order (from docs/rps.yml)
 
     @property
     def url(self) -> str:
@@ -160,6 +174,49 @@ class Quiz:
     exam_pool: tuple[Question, ...] = ()  # final-evaluation items of this lesson, never shown in practice
     in_exam: bool = True  # False when the file opts out with `evaluasi_akhir: []` (e.g. orientation)
     category: tuple[str, ...] = ()  # the LMS category path, when not course → module → lesson
+    tasks: tuple[Task, ...] = ()  # essay tasks with rubrics (quizzes/<lesson>.yml, `tugas:`)
+
+
+@dataclass(frozen=True)
+class RubricLevel:
+    """One level of a rubric criterion: its name (Sangat baik ...), points, and what it looks like."""
+
+    name: str
+    points: int
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str
+    levels: tuple[RubricLevel, ...]  # highest first
+
+    @property
+    def max_points(self) -> int:
+        return max((level.points for level in self.levels), default=0)
+
+
+@dataclass(frozen=True)
+class Task:
+    """An essay task of a lesson, marked with an analytic rubric (criteria × levels)."""
+
+    id: str
+    title: str
+    sections: tuple[str, ...]  # anchors of the lesson sections the task draws on
+    prompt: str  # Markdown, for students
+    criteria: tuple[Criterion, ...]
+    outline: tuple[str, ...]  # the model answer's points, for the lecturer only
+    words: tuple[int, int] | None = None  # (fewest, most) words asked for
+    where: Location = field(default=Location(""), compare=False)
+
+    @property
+    def max_points(self) -> int:
+        return sum(criterion.max_points for criterion in self.criteria)
+
+
+def task_anchor(task: Task) -> str:
+    """The element id of a task on its lesson page and on the sheets."""
+    return f"tugas-{task.id}"
 
 
 @dataclass(frozen=True)
@@ -206,12 +263,69 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """A CPL of the study programme, a CPMK of the course or a Sub-CPMK of a stage of it."""
+
+    code: str
+    text: str
+    parents: tuple[str, ...] = ()  # a CPMK's CPLs; a Sub-CPMK's one CPMK
+
+
+@dataclass(frozen=True)
+class Assessment:
+    form: str  # what is assessed and how, e.g. "Kuis Moodle pelajaran 5"
+    weight: int  # percent of the final mark
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One row of the RPS: a week of the semester."""
+
+    week: int
+    exam: str  # "UTS", "UAS", or "" for a teaching meeting
+    sub_outcomes: tuple[str, ...]  # Sub-CPMK codes: the row's "kemampuan akhir"
+    lessons: tuple[str, ...]  # lesson slugs read for the meeting, in order
+    topics: str  # bahan kajian beyond the lessons' titles (e.g. the course contract), may be empty
+    method: str  # bentuk dan metode pembelajaran
+    experience: str  # pengalaman belajar mahasiswa
+    task: str  # tugas
+    indicators: str  # indikator penilaian
+    criteria: str  # kriteria dan bentuk penilaian
+    assessments: tuple[Assessment, ...]
+    time: str  # waktu (tatap muka, penugasan terstruktur, belajar mandiri)
+
+    @property
+    def weight(self) -> int:
+        return sum(a.weight for a in self.assessments)
+
+
+@dataclass(frozen=True)
+class SemesterPlan:
+    """The RPS (rencana pembelajaran semester), read from docs/rps.yml."""
+
+    identity: tuple[tuple[str, str], ...]  # (label, value) rows; an empty value is for the lecturer to fill
+    credits: int  # SKS
+    description: str
+    programme_outcomes: tuple[Outcome, ...]  # CPL
+    outcomes: tuple[Outcome, ...]  # CPMK
+    sub_outcomes: tuple[Outcome, ...]  # Sub-CPMK
+    mapping: tuple[tuple[str, tuple[str, ...]], ...]  # lesson slug → a Sub-CPMK code per objective
+    meetings: tuple[Meeting, ...]
+    date: str  # tanggal penyusunan, ISO 8601
+
+    def sub_outcome_of(self, slug: str, objective: int) -> str:
+        codes = dict(self.mapping).get(slug, ())
+        return codes[objective - 1] if 0 < objective <= len(codes) else ""
+
+
+@dataclass(frozen=True)
 class Course:
     """Every lesson with its quiz, in the order of the navigation, plus glossary and bibliography."""
 
     quizzes: tuple[Quiz, ...]
     glossary: tuple[Term, ...] = ()
     references: tuple[tuple[Reference, tuple[Lesson, ...]], ...] = ()  # each with the lessons citing it
+    plan: SemesterPlan | None = None  # the RPS, when the course has docs/rps.yml
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -43,6 +43,7 @@ DRAFT_KEY_PREFIX = "course_exam_draft_"  # the final evaluation's answers before
 DRAW_KEY_PREFIX = "course_exam_draw_"  # the items of the current attempt
 RESULT_KEY_PREFIX = "course_exam_result_"  # the submitted evaluation
 NAME_KEY_PREFIX = "course_student_name_"  # the name on the printable summary
+READING_KEY_PREFIX = "course_reading_"  # the section read last in each lesson (assets/kursus.js)
 RESULT_VERSION = 1  # raised when the stored result's shape changes: older results are not read
 DRAW_VERSION = 1  # the same, for the stored draw
 _CONTRACT_NAME = re.compile(r"\bCONTRACT\.([A-Za-z_$][\w$]*)")
@@ -80,6 +81,7 @@ def client_contract() -> dict[str, str | int]:
         "drawPrefix": DRAW_KEY_PREFIX,
         "resultPrefix": RESULT_KEY_PREFIX,
         "namePrefix": NAME_KEY_PREFIX,
+        "readingPrefix": READING_KEY_PREFIX,
         "dataVersion": DATA_VERSION,
         "resultVersion": RESULT_VERSION,
         "drawVersion": DRAW_VERSION,

@@ -40,6 +40,7 @@ def build(entry: dict[str, Any], document: Document, at: Path_) -> tuple[Questio
         explanation=str(entry["penjelasan"]).strip(),
         options=options,
         where=document.where(at),
+        objective=entry.get("tujuan"),
     )
     return question, _content_problems(question, document, at)
 
@@ -86,6 +87,7 @@ def _content_problems(question: Question, document: Document, at: Path_) -> list
     if "[[" in question.explanation:
         problem(("penjelasan",), 'tanda "[[" hanya boleh dipakai di pertanyaan jenis isian.')
 
+    problems.extend(item_rules.stem_problems(question, document.where(at + ("pertanyaan",))))
     if question.kind is Kind.BLANK:
         problems.extend(_blank_problems(question, document, at))
     else:

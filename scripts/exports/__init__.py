@@ -16,7 +16,7 @@ from mkdocs_quiz.qti.base import QTIVersion
 
 from ..core.model import Course, Kind, Quiz
 from ..site import offline
-from . import cartridge, categories, gift, moodle, qti, scorm, sheets
+from . import book, cartridge, categories, epub, gift, moodle, pdf, qti, scorm, sheets, tasks
 from .categories import COURSE_TITLE
 
 COURSE_SLUG = "intervensi-sosial"
@@ -34,8 +34,7 @@ def file_names(slug: str | None) -> dict[str, str]:
         "GIFT": f"{stem}.gift.txt",
         "QTI 1.2": f"{stem}-qti12.zip",
         "QTI 2.1": f"{stem}-qti21.zip",
-        "Lembar soal": f"lembar-soal{suffix}.html",
-        "Kunci jawaban": f"kunci-jawaban{suffix}.html",
+        **sheets.file_names(suffix),
     }
 
 
@@ -48,8 +47,7 @@ def _files(slug: str | None, title: str, quizzes: Sequence[Quiz]) -> dict[str, b
         names["GIFT"]: gift.gift_file(quizzes, described),
         names["QTI 1.2"]: qti.qti_zip(f"{COURSE_TITLE}: {title}", identifier, quizzes, QTIVersion.V1_2),
         names["QTI 2.1"]: qti.qti_zip(f"{COURSE_TITLE}: {title}", identifier, quizzes, QTIVersion.V2_1),
-        names["Lembar soal"]: sheets.worksheet(title, quizzes),
-        names["Kunci jawaban"]: sheets.answer_key(title, quizzes),
+        **sheets.files(title, quizzes, f"-{slug}" if slug else ""),
     }
 
 
@@ -64,7 +62,7 @@ def exam_pool(course: Course) -> list[Quiz]:
     """The final evaluation's pool as quizzes of their own category, lesson by lesson. Kept out of
     the practice files: a sheet of practice questions handed to students must not leak the exam."""
     return [
-        replace(quiz, questions=quiz.exam_pool, exam_pool=(), category=categories.exam_category(quiz.lesson))
+        replace(quiz, questions=quiz.exam_pool, exam_pool=(), category=categories.exam_category(quiz.lesson), tasks=())
         for quiz in course.quizzes
         if quiz.exam_pool
     ]
@@ -83,6 +81,7 @@ def build(course: Course) -> dict[str, bytes]:
     """Every downloadable file, keyed by its flat file name: the whole course first, then the final
     evaluation's pool, then each lesson."""
     files = _files(None, WHOLE_COURSE, content_quizzes(course))
+    files.update(tasks.build(content_quizzes(course), WHOLE_COURSE))  # task sheets and marking guides
     pool = exam_pool(course)
     if pool:
         files.update(_files(EXAM_SLUG, EXAM_TITLE, pool))
@@ -108,9 +107,17 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def download_attribute(name: str) -> str:
+    """attr_list for a link to an LMS file: saved under its own name, not opened. A browser shows
+    Moodle XML as a bare tree and text as text; the printable sheets (HTML) open to be printed."""
+    return "" if name.endswith(".html") else f'{{ download="{name}" }}'
+
+
 def _links(slug: str | None, prefix: str) -> str:
     # Non-breaking spaces keep each label whole, so the column wraps between links, not inside one.
-    return " · ".join(f"[{label.replace(' ', '&nbsp;')}]({prefix}{name})" for label, name in file_names(slug).items())
+    return " · ".join(
+        f"[{label.replace(' ', '&nbsp;')}]({prefix}{name}){download_attribute(name)}" for label, name in file_names(slug).items()
+    )
 
 
 def downloads_markdown(course: Course, prefix: str) -> str:
@@ -146,6 +153,39 @@ def packages_markdown(course: Course, sizes: dict[str, int], prefix: str) -> str
         table += (
             f"\n**Common Cartridge 1.1** (Moodle: *Restore*; Canvas: *Import Course Content*): {lessons} pelajaran "
             f"sebagai halaman, kuis setiap pelajaran, dan kumpulan soal evaluasi akhir, tersusun per modul. "
-            f"[Unduh IMSCC ({shown})]({prefix}{cartridge.CARTRIDGE_NAME})\n"
+            f"[Unduh IMSCC ({shown})]({prefix}{cartridge.CARTRIDGE_NAME}){download_attribute(cartridge.CARTRIDGE_NAME)}\n"
         )
     return table
+
+
+def books(course: Course, offline_site: Path, author: str, epoch: int) -> dict[str, bytes]:
+    """The course as a book, made from its offline build: the whole-course PDF, each module's PDF
+    and the whole-course EPUB 3 (scripts/exports/book.py). Raises printer.PrinterMissing without
+    Chromium or qpdf (unless every PDF is in the print cache)."""
+    made = book.books(course, offline_site)
+    palette = book.svg_colours(offline_site)
+    files = pdf.print_books(made, palette, author, epoch)
+    files[f"{made[0].stem}.epub"] = epub.build(made[0], palette, author, epoch)
+    return files
+
+
+def books_markdown(course: Course, sizes: dict[str, int], prefix: str) -> str:
+    """The table of the books on Belajar offline and Untuk dosen (`sizes` by file name)."""
+
+    def link(name: str, label: str) -> str:
+        size = offline.human_size(sizes[name]).replace(" ", "&nbsp;")
+        return f"[{label}, {size}]({prefix}{name}){download_attribute(name)}"
+
+    whole = f"{book.COURSE_SLUG}-buku-ajar"
+    rows = [
+        "| Buku | Isi | Unduh |",
+        "| --- | --- | --- |",
+        f"| **Seluruh kursus** | {len(book.modules(course))} modul: tujuan pembelajaran, uraian, poin kunci, refleksi, "
+        "tes formatif setiap pelajaran; kunci jawaban, tingkat penguasaan, glosarium, daftar pustaka | "
+        f"{link(whole + '.pdf', 'PDF')} · {link(whole + '.epub', 'EPUB')} |",
+    ]
+    for module in book.modules(course):
+        name = f"{book.COURSE_SLUG}-{module.folder}.pdf"
+        if name in sizes:
+            rows.append(f"| {_cell(module.title)} | {len(module.quizzes)} pelajaran, dengan kunci jawabannya | {link(name, 'PDF')} |")
+    return "\n".join(rows) + "\n"

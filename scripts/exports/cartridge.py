@@ -29,7 +29,7 @@ What the cartridge holds, and why, as the two importers read it:
 - Each lesson's practice quiz and the final evaluation's pool are assessments in the CC profile of
   QTI 1.2 (`imsqti_xmlv1p2/imscc_xmlv1p1/assessment`), one section of items (the profile allows one;
   Moodle reads `assessment/section/item`). Item, option and feedback identifiers are the bank's
-  (render.anchor, qti.option_id, qti.feedback_id), so Canvas updates a re-imported quiz rather
+  (model.anchor, qti.option_id, qti.feedback_id), so Canvas updates a re-imported quiz rather
   than duplicating it.
   The explanation is the general feedback (`general_fb`: Canvas keeps a feedback whose identifier
   starts with "general_", Moodle the one a `continue="Yes"` condition shows).
@@ -71,7 +71,7 @@ from xml.sax.saxutils import quoteattr
 import bleach
 from bleach import html5lib_shim
 
-from ..core import bibliography
+from ..core import bibliography, provenance
 from ..core.model import Course, Kind, Lesson, Question, Quiz, anchor
 from . import markup, qti
 from .categories import COURSE_TITLE, EXAM_TITLE
@@ -294,10 +294,12 @@ def manifest_xml(description: str, sections: Sequence[tuple[str, Sequence[Entry]
     metadata = ET.SubElement(root, _cp("metadata"))
     ET.SubElement(metadata, _cp("schema")).text = "IMS Common Cartridge"
     ET.SubElement(metadata, _cp("schemaversion")).text = "1.1.0"
-    general = ET.SubElement(ET.SubElement(metadata, _lom("lom")), _lom("general"))
+    lom = ET.SubElement(metadata, _lom("lom"))
+    general = ET.SubElement(lom, _lom("general"))
     _lom_string(ET.SubElement(general, _lom("title")), COURSE_TITLE)
     ET.SubElement(general, _lom("language")).text = LANGUAGE
     _lom_string(ET.SubElement(general, _lom("description")), description)
+    _lom_provenance(lom)
 
     organizations = ET.SubElement(root, _cp("organizations"))
     organization = ET.SubElement(
@@ -320,6 +322,17 @@ def manifest_xml(description: str, sections: Sequence[tuple[str, Sequence[Entry]
             for path in entry.files:
                 ET.SubElement(resource, _cp("file"), {"href": path})
     return _xml(root, MANIFEST_PREFIXES)
+
+
+def _lom_provenance(lom: ET.Element) -> None:
+    """The release date and the licence notice (version, author, licences), in the shape Canvas's own
+    CC 1.1 export writes them: lifeCycle/contribute/date and rights (restrictions: yes)."""
+    source = provenance.current()
+    contribute = ET.SubElement(ET.SubElement(lom, _lom("lifeCycle")), _lom("contribute"))
+    ET.SubElement(ET.SubElement(contribute, _lom("date")), _lom("dateTime")).text = source.released.isoformat()
+    rights = ET.SubElement(lom, _lom("rights"))
+    ET.SubElement(ET.SubElement(rights, _lom("copyrightAndOtherRestrictions")), _lom("value")).text = "yes"
+    _lom_string(ET.SubElement(rights, _lom("description")), source.notice)
 
 
 def _lom_string(parent: ET.Element, value: str) -> None:

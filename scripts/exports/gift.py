@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..core import provenance
 from ..core.model import Kind, Question, Quiz
 from . import categories, grading, markup
 from .moodle import BLANK_LINE, shortanswer_answer
@@ -57,29 +58,56 @@ def unsupported(question: Question) -> str | None:
     return None
 
 
+# A file is its header, then SEPARATOR before every block, then FOOTER. The Rakit kuis page joins
+# a lecturer's selection from these same pieces (scripts/exports/rakit.py), so its file is this one.
+SEPARATOR = "\n\n"
+FOOTER = "\n"
+
+
+def header(description: str) -> str:
+    """The opening comment, after a byte-order mark: with the mark a browser that opens the file
+    shows it as UTF-8 even when the server names no charset; Moodle's importer drops the mark
+    (qformat_default::readdata, core_text::trim_utf8_bom), and so do Notepad and other editors."""
+    return "\ufeff" + "\n".join(
+        [
+            f"// {description}",
+            f"// {provenance.current().notice}",
+            "// Format GIFT untuk Moodle. Teks soal berformat [html]. Saat mengimpor, centang",
+            "// \"Ambil kategori dari berkas\" agar soal tersusun per modul dan pelajaran.",
+            "// Berkas ini dibuat otomatis dari bank soal; jangan disunting dengan tangan.",
+        ]
+    )
+
+
+def category_blocks(previous: Sequence[str], quiz: Quiz) -> list[str]:
+    """The category lines written before `quiz`'s questions when the questions before them were
+    in category `previous` (a path of names; empty at the start of the file)."""
+    names = categories.of_quiz(quiz)
+    blocks = []
+    if len(names) > 2 and names[:-1] != list(previous[:-1]):
+        blocks.append(_category(names[:-1]))
+    if names != list(previous):  # the pool's lessons of one module share their module's category
+        blocks.append(_category(names))
+    return blocks
+
+
+def question_block(question: Question, quiz: Quiz) -> str:
+    """One question as the file writes it (a comment when GIFT cannot carry it)."""
+    return _question(question, quiz)
+
+
+def join(head: str, blocks: Sequence[str]) -> bytes:
+    return (head + "".join(SEPARATOR + block for block in blocks) + FOOTER).encode("utf-8")
+
+
 def gift_file(quizzes: Sequence[Quiz], description: str) -> bytes:
-    blocks = [
-        "\n".join(
-            [
-                f"// {description}",
-                "// Format GIFT untuk Moodle. Teks soal berformat [html]. Saat mengimpor, centang",
-                "// \"Ambil kategori dari berkas\" agar soal tersusun per modul dan pelajaran.",
-                "// Berkas ini dibuat otomatis dari bank soal; jangan disunting dengan tangan.",
-            ]
-        )
-    ]
-    parent: list[str] = []
+    blocks: list[str] = []
     current: list[str] = []
     for quiz in quizzes:
-        names = categories.of_quiz(quiz)
-        if len(names) > 2 and names[:-1] != parent:
-            blocks.append(_category(names[:-1]))
-        parent = names[:-1]
-        if names != current:  # the pool's lessons of one module share their module's category
-            blocks.append(_category(names))
-        current = names
+        blocks.extend(category_blocks(current, quiz))
+        current = categories.of_quiz(quiz)
         blocks.extend(_question(question, quiz) for question in quiz.questions)
-    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+    return join(header(description), blocks)
 
 
 def _category(names: list[str]) -> str:
@@ -94,9 +122,8 @@ def _question(question: Question, quiz: Quiz) -> str:
             f"// Soal {question.id} tidak disertakan: {reason}.\n"
             "// Gunakan berkas Moodle XML untuk soal ini."
         )
-    comment = f"// [id:{question.id}] [tag:{question.level.value}]" + (
-        " [tag:evaluasi-akhir]" if quiz.category else ""
-    )
+    tags = markup.question_tags(question, quiz.lesson, bool(quiz.category))
+    comment = f"// [id:{question.id}] " + " ".join(f"[tag:{tag}]" for tag in tags)
     if question.kind is Kind.BLANK:
         text = markup.to_html(question.text, markup.lms_links, blank=lambda n, blank: BLANK_LINE)
         answers = [f"=%100%{escape(shortanswer_answer(answer))}" for answer in question.blanks[0].accepted]

@@ -231,3 +231,14 @@ def general_feedback_html(question: Question, lesson: Lesson) -> str:
         f"dalam pelajaran “{html.escape(lesson.title, quote=False)}”.</p>"
     )
     return f"{to_html(question.explanation, lms_links)}\n{reread}"
+
+
+def question_tags(question: Question, lesson: Lesson, in_exam_pool: bool) -> list[str]:
+    """Tags that let a lecturer filter the bank in the LMS: the cognitive level, the final-evaluation
+    pool, and (when the course has an RPS) the lesson objective and the Sub-CPMK it measures."""
+    tags = [question.level.value, *(["evaluasi-akhir"] if in_exam_pool else [])]
+    if question.objective is not None:
+        tags.append(f"tujuan-{question.objective}")
+        if 0 < question.objective <= len(lesson.outcomes):
+            tags.append(lesson.outcomes[question.objective - 1])
+    return tags

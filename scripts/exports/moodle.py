@@ -4,6 +4,9 @@
 - isian with one blank → `shortanswer`, every accepted answer worth 100%.
 - isian with several blanks → `cloze` (Moodle's multianswer), one SHORTANSWER part per blank.
 - Each lesson is a category course → module → lesson; name and idnumber are the question id.
+- Essay tasks → `essay` (qtype_essay: online text editor, the rubric and model-answer outline as
+  grader information, the rubric's top total as the default mark), after the questions, in a
+  category course → Tugas esai → lesson.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import html
 import re
 from collections.abc import Sequence
 
-from ..core.model import Blank, Kind, Question, Quiz
-from . import categories, grading, markup
+from ..core import provenance
+from ..core.model import Blank, Kind, Question, Quiz, Task
+from . import categories, grading, markup, tasks
 
 # Moodle's own default: a third of the mark lost per wrong try in interactive quizzes.
 PENALTY = "0.3333333"
@@ -21,28 +25,55 @@ PENALTY = "0.3333333"
 BLANK_LINE = "_____"
 
 
+# A file is its header, then SEPARATOR before every part, then FOOTER. The Rakit kuis page joins
+# a lecturer's selection from these same pieces (scripts/exports/rakit.py), so its file is this one.
+SEPARATOR = "\n"
+FOOTER = "\n</quiz>\n"
+
+
+def header(description: str) -> str:
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f"<!-- {_comment(description)} -->",
+            f"<!-- {_comment(provenance.current().notice)} -->",
+            "<quiz>",
+        ]
+    )
+
+
+def category_blocks(previous: Sequence[str], quiz: Quiz) -> list[str]:
+    """The category parts written before `quiz`'s questions when the questions before them were
+    in category `previous` (a path of names; empty at the start of the file)."""
+    names = categories.of_quiz(quiz)
+    parts = []
+    if len(names) > 2 and names[:-1] != list(previous[:-1]):
+        parts.append(_category(names[:-1], ""))
+    if names != list(previous):  # the pool's lessons of one module share their module's category
+        info = "" if quiz.category else markup.to_html(quiz.lesson.description, markup.lms_links)
+        parts.append(_category(names, info))
+    return parts
+
+
+def question_block(question: Question, quiz: Quiz) -> str:
+    """One question as the file writes it."""
+    return _question(question, quiz)
+
+
+def join(head: str, parts: Sequence[str]) -> bytes:
+    return (head + "".join(SEPARATOR + part for part in parts) + FOOTER).encode("utf-8")
+
+
 def moodle_xml(quizzes: Sequence[Quiz], description: str) -> bytes:
     """A complete Moodle XML file with the questions of `quizzes`, in bank order."""
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f"<!-- {_comment(description)} -->",
-        "<quiz>",
-    ]
-    parent: list[str] = []
+    parts: list[str] = []
     current: list[str] = []
     for quiz in quizzes:
-        lesson = quiz.lesson
-        names = categories.of_quiz(quiz)
-        if len(names) > 2 and names[:-1] != parent:
-            parts.append(_category(names[:-1], ""))
-        parent = names[:-1]
-        if names != current:  # the pool's lessons of one module share their module's category
-            info = "" if quiz.category else markup.to_html(lesson.description, markup.lms_links)
-            parts.append(_category(names, info))
-        current = names
+        parts.extend(category_blocks(current, quiz))
+        current = categories.of_quiz(quiz)
         parts.extend(_question(question, quiz) for question in quiz.questions)
-    parts.append("</quiz>")
-    return ("\n".join(parts) + "\n").encode("utf-8")
+    parts.extend(_essays(quizzes))
+    return join(header(description), parts)
 
 
 def _comment(text: str) -> str:
@@ -62,7 +93,9 @@ def _html(tag: str, value: str, attributes: str = "") -> str:
 
 
 def _category(names: list[str], info: str) -> str:
-    info_xml = f"\n    {_html('info', info)}" if info else ""
+    # Comments are lost on import; a category's description stays in the lecturer's question bank.
+    info += f"<p>{html.escape(provenance.current().notice)}</p>"
+    info_xml = f"\n    {_html('info', info)}"
     return (
         '  <question type="category">\n'
         f"    <category>{_text(categories.path(names))}</category>{info_xml}\n"
@@ -89,12 +122,11 @@ def _header(kind: str, question: Question, quiz: Quiz, text: str) -> list[str]:
     ]
 
 
-def _footer(question: Question, in_exam_pool: bool) -> list[str]:
-    # Tags let a lecturer filter the bank by cognitive level or pick the final-exam questions.
-    tags = [question.level.value, *(["evaluasi-akhir"] if in_exam_pool else [])]
+def _footer(question: Question, quiz: Quiz) -> list[str]:
+    tags = markup.question_tags(question, quiz.lesson, bool(quiz.category))
     return [
         "    <tags>",
-        *(f"      <tag>{_text(tag)}</tag>" for tag in tags),
+        *(f"      <tag>{_text(tag)}</tag>" for tag in tags),  # _text: the <text> Moodle reads
         "    </tags>",
         "  </question>",
     ]
@@ -117,7 +149,7 @@ def _multichoice(question: Question, quiz: Quiz) -> str:
             f"      {_html('feedback', markup.to_html(option.feedback, markup.lms_links))}",
             "    </answer>",
         ]
-    return "\n".join(lines + _footer(question, bool(quiz.category)))
+    return "\n".join(lines + _footer(question, quiz))
 
 
 def shortanswer_answer(answer: str) -> str:
@@ -136,7 +168,7 @@ def _shortanswer(question: Question, quiz: Quiz) -> str:
             f"      {_html('feedback', '')}",
             "    </answer>",
         ]
-    return "\n".join(lines + _footer(question, bool(quiz.category)))
+    return "\n".join(lines + _footer(question, quiz))
 
 
 # Cloze answers end at an unescaped ~ # or }; Moodle html_entity_decode()s each answer, so numeric
@@ -159,4 +191,64 @@ def _cloze(question: Question, quiz: Quiz) -> str:
     # brace_entities: a literal "{" in the text could otherwise open a Cloze part of its own.
     text = markup.to_html(question.text, markup.lms_links, blank=cloze_part, brace_entities=True)
     lines = _header("cloze", question, quiz, text)
-    return "\n".join(lines + _footer(question, bool(quiz.category)))
+    return "\n".join(lines + _footer(question, quiz))
+
+
+# qtype_essay's own defaults (question/format/xml import_essay): a box of 15 lines in the editor.
+ESSAY_LINES = 15
+ESSAY_TAG = "tugas-esai"
+
+
+def _essays(quizzes: Sequence[Quiz]) -> list[str]:
+    """Every quiz's tasks, after all questions: one parent category, then one per lesson."""
+    with_tasks = [quiz for quiz in quizzes if quiz.tasks]
+    if not with_tasks:
+        return []
+    parts = [_category(list(tasks.category(with_tasks[0].lesson)[:-1]), "")]
+    for quiz in with_tasks:
+        parts.append(_category(list(tasks.category(quiz.lesson)), ""))
+        parts.extend(_essay(task, quiz) for task in quiz.tasks)
+    return parts
+
+
+def essay_name(task: Task, quiz: Quiz) -> str:
+    """"Modul 1 · Lesson · Tugas: title", like a question's readable name."""
+    lesson = quiz.lesson
+    module = lesson.module.split(" — ")[0] if lesson.module else ""
+    name = " · ".join(part for part in (module, lesson.title, f"Tugas: {task.title}") if part)
+    return name.replace("<", "‹").replace(">", "›")
+
+
+def _essay(task: Task, quiz: Quiz) -> str:
+    lesson = quiz.lesson
+    text = markup.to_html(task.prompt, markup.lms_links) + tasks.criteria_html(task)
+    sections = ", ".join(f"“{html.escape(tasks.section_title(lesson, a), quote=False)}”" for a in task.sections)
+    feedback = f"<p>Pelajari lagi: bagian {sections} dalam pelajaran “{html.escape(lesson.title, quote=False)}”.</p>"
+    fewest, most = task.words if task.words else ("", "")
+    lines = [
+        '  <question type="essay">',
+        f"    <name>{_text(essay_name(task, quiz))}</name>",
+        f"    {_html('questiontext', text)}",
+        f"    {_html('generalfeedback', feedback)}",
+        # The mark is the rubric's total, so the score a lecturer adds up is the one Moodle records.
+        f"    <defaultgrade>{task.max_points}</defaultgrade>",
+        "    <penalty>0</penalty>",
+        "    <hidden>0</hidden>",
+        f"    <idnumber>{task.id}</idnumber>",
+        "    <responseformat>editor</responseformat>",
+        "    <responserequired>1</responserequired>",
+        f"    <responsefieldlines>{ESSAY_LINES}</responsefieldlines>",
+        f"    <minwordlimit>{fewest}</minwordlimit>",
+        f"    <maxwordlimit>{most}</maxwordlimit>",
+        "    <attachments>0</attachments>",
+        "    <attachmentsrequired>0</attachmentsrequired>",
+        "    <maxbytes>0</maxbytes>",
+        "    <filetypeslist></filetypeslist>",
+        f"    {_html('graderinfo', tasks.grader_info_html(task, lesson))}",
+        f"    {_html('responsetemplate', '')}",
+        "    <tags>",
+        f"      <tag>{_text(ESSAY_TAG)}</tag>",
+        "    </tags>",
+        "  </question>",
+    ]
+    return "\n".join(lines)

@@ -36,7 +36,7 @@ from ..upstream.mkdocs_quiz import (
     QTIVersion,
     QuizCollection,
 )
-from . import markup
+from . import markup, rights
 
 # 1980-01-01 is the earliest time a zip entry can carry.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -399,11 +399,20 @@ def qti_zip(title: str, identifier: str, quizzes: Sequence[Quiz], version: QTIVe
     collection, bank = _collection(title.replace('"', "\u201d"), identifier, quizzes)
     exporter: QTIExporter = Stable12(collection, bank) if version is QTIVersion.V1_2 else Stable21(collection, bank)
     entries = [
-        ("imsmanifest.xml", exporter.generate_manifest()),
+        ("imsmanifest.xml", _with_rights(exporter.generate_manifest(), version)),
         ("assessment.xml", exporter.generate_assessment()),
         *exporter.generate_items().items(),
     ]
     return deterministic_zip(entries)
+
+
+def _with_rights(manifest: str, version: QTIVersion) -> str:
+    """The manifest with the course's version, author, date and licence as LOM (rights.py)."""
+    if version is QTIVersion.V1_2:
+        end = upstream.QTI12_MANIFEST_METADATA_END
+        return _replace_once(manifest, end, end.replace("</metadata>", rights.ims_md12("imsmd") + "</metadata>"))
+    end = upstream.QTI21_MANIFEST_GENERAL_END
+    return _replace_once(manifest, end, end + rights.ieee_lom_fields("imsmd"))
 
 
 def deterministic_zip(entries: Sequence[tuple[str, str]]) -> bytes:

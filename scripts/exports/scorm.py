@@ -29,6 +29,7 @@ import rjsmin
 from ..core import progress
 from ..core.model import Course, Quiz, anchor
 from ..site import offline
+from . import rights
 from .categories import COURSE_TITLE
 
 SCO_PAGE = "sco.html"
@@ -144,7 +145,7 @@ def manifest(package: Package, files: Sequence[str]) -> str:
     No adlcp:masteryscore: Moodle's SCORM 1.2 player turns the status into passed or failed from
     the score whenever a mastery score is set, even while quizzes remain unanswered; the SCO sets
     the status itself (incomplete until every question is answered)."""
-    listed = "\n".join(f"      <file href={quoteattr(path)}/>" for path in (SCO_PAGE, *files))
+    listed = "\n".join(f"      <file href={quoteattr(path)}/>" for path in (SCO_PAGE, rights.METADATA_FILE, *files))
     title = xml_escape(package.title)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier={quoteattr(package.slug)} version="1.0"
@@ -155,6 +156,7 @@ def manifest(package: Package, files: Sequence[str]) -> str:
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
+    <adlcp:location>{rights.METADATA_FILE}</adlcp:location>
   </metadata>
   <organizations default="kursus">
     <organization identifier="kursus">
@@ -182,6 +184,9 @@ def package_zip(package: Package, site: Path, files: Sequence[str], script: str)
     entries = {
         "imsmanifest.xml": manifest(package, files).encode("utf-8"),
         SCO_PAGE: sco_page(package, script).encode("utf-8"),
+        # Version, author, date and licence as IMS Meta-data 1.2, which SCORM 1.2 references from the
+        # manifest (adlcp:location) rather than inline.
+        rights.METADATA_FILE: rights.ims_md12_document().encode("utf-8"),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -209,6 +214,6 @@ def downloads_markdown(course: Course, sizes: dict[str, int], prefix: str) -> st
             continue
         lessons = ", ".join(quiz.lesson.title for quiz in package.quizzes)
         label = package.title.removeprefix(f"{COURSE_TITLE}: ")
-        link = f"[ZIP,&nbsp;{offline.human_size(size).replace(' ', '&nbsp;')}]({prefix}{package.file_name})"
+        link = f"[ZIP,&nbsp;{offline.human_size(size).replace(' ', '&nbsp;')}]({prefix}{package.file_name}){{ download=\"{package.file_name}\" }}"
         rows.append(f"| {label} | {lessons} | {package.question_count} | {link} |")
     return "\n".join(rows) + "\n"

@@ -6,6 +6,14 @@ and every lesson starting on a new page. Links back to the site are relative to 
 
 Options are printed in a fixed shuffled order, the same on the worksheet and the key: authors
 often write the correct option first, which on paper would give the answer away.
+
+For a written test each sheet comes in two versions, paket A and paket B, so neighbours in a crowded
+room see different items at the same number and different letters for the same answer. Paket A
+keeps the bank's question order; paket B shuffles the questions and the options again, each with a
+seed (the paket and the question id), so every build prints the same two versions. Every lesson has
+its own name/NIM/score/time box; every key opens each lesson with a one-page answer grid for fast
+marking. Printed pages carry the page number and the course's version and licence in their
+margins (CSS @page margin boxes).
 """
 
 from __future__ import annotations
@@ -14,8 +22,11 @@ import hashlib
 import html
 from collections.abc import Sequence
 
+from ..core import provenance
 from ..core.model import LEVEL_NAMES, Blank, Kind, Option, Question, Quiz, anchor
 from . import markup
+
+PAKETS = ("A", "B")
 
 KIND_NAMES = {Kind.SINGLE: "Pilihan tunggal", Kind.MULTIPLE: "Pilihan jamak", Kind.BLANK: "Isian"}
 KIND_HINTS = {
@@ -26,8 +37,24 @@ KIND_HINTS = {
 # Ballot marks a student fills in with a pen: round for one answer, square for several.
 BOXES = {Kind.SINGLE: "○", Kind.MULTIPLE: "☐"}
 
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _margin_note() -> str:
+    """The course, version and licence as every printed page shows them at its foot."""
+    source = provenance.current()
+    return f"{source.title} · {source.version_line} · © {source.released.year} {source.author} · {source.content.name}"
+
+
 STYLE = """
-@page { size: A4; margin: 18mm 16mm; }
+@page {
+  size: A4; margin: 18mm 16mm 20mm;
+  @bottom-left { content: MARGIN_NOTE; font: 8pt Georgia, "Times New Roman", serif; }
+  @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font: 9pt Georgia, "Times New Roman", serif; }
+}
 * { box-sizing: border-box; }
 html { color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; font: 11pt/1.45 Georgia, "Times New Roman", serif; }
@@ -36,8 +63,15 @@ h2 { font-size: 14pt; margin: 0 0 .2rem; }
 a { color: #000; }
 .kop { border-bottom: 2px solid #000; padding-bottom: .5rem; margin-bottom: 1rem; }
 .kop p { margin: .2rem 0; }
-.identitas { display: flex; flex-wrap: wrap; gap: .4rem 1.5rem; margin: .6rem 0; }
-.identitas span { flex: 1 1 14rem; border-bottom: 1px solid #000; padding-top: .8rem; }
+.identitas { width: 100%; border-collapse: collapse; margin: .4rem 0 .8rem; }
+.identitas td { border: 1px solid #000; padding: .9rem .4rem .2rem; vertical-align: bottom; width: 33%; }
+.paket { display: inline-block; border: 2px solid #000; padding: 0 .4rem; font-weight: bold; }
+.kisi { border-collapse: collapse; margin: .4rem 0; break-inside: avoid; page-break-inside: avoid; }
+.kisi th, .kisi td { border: 1px solid #000; padding: .1rem .4rem; text-align: left; font-size: 10pt; }
+.kisi td.nomor { text-align: right; }
+.kisi-kepala { break-after: avoid; page-break-after: avoid; }
+.rincian { break-before: page; page-break-before: always; }
+.lisensi { font-size: 9pt; margin: .4rem 0 0; }
 .petunjuk { font-style: italic; }
 .layar { border: 1px dashed #555; padding: .4rem .6rem; }
 .pelajaran + .pelajaran { break-before: page; page-break-before: always; }
@@ -63,51 +97,78 @@ a { color: #000; }
   .layar { display: none; }
   a { text-decoration: none; }
 }
-""".strip()
+""".strip().replace("MARGIN_NOTE", _css_string(_margin_note()))
 
 
-def option_order(question: Question) -> list[int]:
-    """A fixed shuffle of the option indexes, seeded by the question id (same on every build)."""
-    return sorted(
-        range(len(question.options)),
-        key=lambda index: hashlib.sha256(f"{question.id}\0{index}".encode()).hexdigest(),
-    )
+def _seeded(count: int, seed: str) -> list[int]:
+    return sorted(range(count), key=lambda index: hashlib.sha256(f"{seed}\0{index}".encode()).hexdigest())
+
+
+def _differing(order: list[int], other: list[int]) -> list[int]:
+    """`order`, or when it happens to equal `other`, `other` turned by one place: paket B must differ."""
+    return order if order != other or len(order) < 2 else other[1:] + other[:1]
+
+
+def option_order(question: Question, paket: str = "A") -> list[int]:
+    """A fixed shuffle of the option indexes, seeded by the question id (and the paket after A)."""
+    first = _seeded(len(question.options), question.id)
+    if paket == PAKETS[0]:
+        return first
+    return _differing(_seeded(len(question.options), f"{paket}\0{question.id}"), first)
+
+
+def question_order(quiz: Quiz, paket: str = "A") -> list[Question]:
+    """Paket A keeps the bank's order; another paket shuffles it with its own seed."""
+    questions = list(quiz.questions)
+    if paket == PAKETS[0]:
+        return questions
+    shuffled = _seeded(len(questions), f"{paket}\0{quiz.lesson.slug}\0" + "\0".join(q.id for q in questions))
+    order = _differing(shuffled, list(range(len(questions))))
+    return [questions[index] for index in order]
+
+
+def answer_letters(question: Question, paket: str = "A") -> str:
+    """The key as the grid and the key print it: "b", "a, c", or the blanks' first answers."""
+    if question.kind is Kind.BLANK:
+        return "; ".join(blank.answer for blank in question.blanks)
+    order = option_order(question, paket)
+    return ", ".join(letter(position) for position, index in enumerate(order) if question.options[index].correct)
 
 
 def letter(position: int) -> str:
     return chr(ord("a") + position) if position < 26 else str(position + 1)
 
 
-def worksheet(subject: str, quizzes: Sequence[Quiz]) -> bytes:
+def worksheet(subject: str, quizzes: Sequence[Quiz], paket: str = "A") -> bytes:
     """Questions and options, with room to answer; no answer, feedback or explanation."""
     head = (
-        '<div class="identitas"><span>Nama:</span><span>NIM:</span><span>Kelas:</span>'
-        "<span>Tanggal:</span></div>\n"
         '<p class="petunjuk">Jawablah setiap soal. Untuk soal pilihan, hitamkan tanda di depan jawaban '
         "Anda; untuk soal isian, tuliskan jawaban Anda di atas garis.</p>"
     )
-    body = [_lesson(quiz, key=False) for quiz in quizzes]
-    return _page("Lembar soal", subject, head, body)
+    body = [_lesson(quiz, key=False, paket=paket) for quiz in quizzes]
+    return _page("Lembar soal", subject, head, body, paket)
 
 
-def answer_key(subject: str, quizzes: Sequence[Quiz]) -> bytes:
-    """Answers, accepted variants, explanations and the section to reread."""
+def answer_key(subject: str, quizzes: Sequence[Quiz], paket: str = "A") -> bytes:
+    """Per lesson a one-page answer grid, then answers, accepted variants, explanations and the
+    section to reread."""
     head = (
-        '<p class="petunjuk">Kunci jawaban untuk dosen. Huruf pilihan sesuai dengan lembar soal '
-        "yang bernama sama.</p>"
+        f'<p class="petunjuk">Kunci jawaban untuk dosen, hanya untuk lembar soal paket {paket}: nomor dan huruf '
+        "pilihan sesuai dengan lembar soal paket itu. Setiap pelajaran dimulai dengan kisi jawaban satu halaman "
+        "untuk memeriksa cepat, lalu pembahasan setiap soal.</p>"
     )
-    body = [_lesson(quiz, key=True) for quiz in quizzes]
-    return _page("Kunci jawaban", subject, head, body)
+    body = [_lesson(quiz, key=True, paket=paket) for quiz in quizzes]
+    return _page("Kunci jawaban", subject, head, body, paket)
 
 
-def _page(kind: str, subject: str, head: str, lessons: list[str]) -> bytes:
+def _page(kind: str, subject: str, head: str, lessons: list[str], paket: str) -> bytes:
     title = f"{kind} — {subject}"
     document = f"""<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} · Intervensi Sosial</title>
+<title>{html.escape(title)} · Paket {html.escape(paket)} · Intervensi Sosial</title>
 <style>
 {STYLE}
 </style>
@@ -115,8 +176,9 @@ def _page(kind: str, subject: str, head: str, lessons: list[str]) -> bytes:
 <body>
 <header class="kop">
 <p>Kursus Intervensi Sosial</p>
-<h1>{html.escape(title)}</h1>
+<h1>{html.escape(title)} <span class="paket">Paket {html.escape(paket)}</span></h1>
 {head}
+<p class="lisensi">{html.escape(provenance.current().notice)}</p>
 <p class="layar">Untuk mencetak, pakai menu Cetak pada peramban (Ctrl+P). Setiap pelajaran dimulai pada halaman baru.</p>
 </header>
 <main>
@@ -128,21 +190,52 @@ def _page(kind: str, subject: str, head: str, lessons: list[str]) -> bytes:
     return document.encode("utf-8")
 
 
-def _lesson(quiz: Quiz, key: bool) -> str:
+def _lesson(quiz: Quiz, key: bool, paket: str) -> str:
     lesson = quiz.lesson
-    total = len(quiz.questions)
-    items = "\n".join(_question(question, quiz, number, key) for number, question in enumerate(quiz.questions, 1))
+    questions = question_order(quiz, paket)
+    total = len(questions)
+    items = "\n".join(_question(question, quiz, number, key, paket) for number, question in enumerate(questions, 1))
     module = f'<p class="modul">{html.escape(lesson.module)}</p>\n' if lesson.module else ""
+    # The key's grid first, its explanations from the next page; the worksheet's box for each
+    # lesson, so a lesson's pages handed out alone still carry the student's name.
+    opening = _grid(questions, paket) + '\n<div class="rincian">' if key else _identity(total, paket)
+    closing = "\n</div>" if key else ""
     return (
         f'<section class="pelajaran" id="pelajaran-{lesson.slug}">\n'
         f'<div class="pelajaran-kepala">\n{module}'
         f"<h2>{html.escape(lesson.title)}</h2>\n"
-        f'<p class="sumber">{total} soal · Materi: <a href="../{lesson.url}">{html.escape(lesson.title)}</a></p>\n'
-        f"</div>\n{items}\n</section>"
+        f'<p class="sumber">{total} soal · Paket {html.escape(paket)} · Materi: '
+        f'<a href="../{lesson.url}">{html.escape(lesson.title)}</a></p>\n'
+        f"</div>\n{opening}\n{items}{closing}\n</section>"
     )
 
 
-def _question(question: Question, quiz: Quiz, number: int, key: bool) -> str:
+def _identity(total: int, paket: str) -> str:
+    """The box a student fills in and the lecturer scores: one mark per question."""
+    return (
+        '<table class="identitas">\n'
+        f"<tr><td>Nama:</td><td>NIM:</td><td>Paket: <strong>{html.escape(paket)}</strong></td></tr>\n"
+        f"<tr><td>Kelas:</td><td>Waktu: ........ menit</td><td>Nilai: ........ / {total}</td></tr>\n"
+        "</table>"
+    )
+
+
+def _grid(questions: list[Question], paket: str) -> str:
+    """Number, answer and level of every question on one page, to mark a pile of sheets quickly."""
+    rows = "\n".join(
+        f'<tr><td class="nomor">{number}</td><td class="jawaban">{html.escape(answer_letters(question, paket))}</td>'
+        f"<td>{html.escape(LEVEL_NAMES[question.level])}</td></tr>"
+        for number, question in enumerate(questions, 1)
+    )
+    return (
+        f'<p class="kisi-kepala"><strong>Kisi jawaban paket {html.escape(paket)}</strong></p>\n'
+        f'<table class="kisi" data-paket="{html.escape(paket)}">\n'
+        "<thead><tr><th>No.</th><th>Jawaban</th><th>Tingkat</th></tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
+
+
+def _question(question: Question, quiz: Quiz, number: int, key: bool, paket: str) -> str:
     links = markup.sheet_links(quiz.lesson)
     kind = f"{KIND_NAMES[question.kind]} · {LEVEL_NAMES[question.level]}" if key else KIND_HINTS[question.kind]
     parts = [f'<p class="soal-kepala">{number}. <span class="jenis">{html.escape(kind)}</span></p>']
@@ -151,9 +244,9 @@ def _question(question: Question, quiz: Quiz, number: int, key: bool) -> str:
         parts.append(f'<div class="soal-teks">{markup.to_html(question.text, links, blank=render)}</div>')
     else:
         parts.append(f'<div class="soal-teks">{markup.to_html(question.text, links)}</div>')
-        parts.append(_options(question, links, key))
+        parts.append(_options(question, links, key, paket))
     if key:
-        parts.append(_key(question, quiz, links))
+        parts.append(_key(question, quiz, links, paket))
     element_id = f' id="{anchor(question)}"' if key else ""  # ids name the answer; not on the worksheet
     return f'<article class="soal"{element_id}>\n' + "\n".join(parts) + "\n</article>"
 
@@ -166,9 +259,9 @@ def _filled_blank(number: int, blank: Blank) -> str:
     return f'<span class="jawaban-isian">{html.escape(blank.answer)}</span>'
 
 
-def _options(question: Question, links: markup.LinkPolicy, key: bool) -> str:
+def _options(question: Question, links: markup.LinkPolicy, key: bool, paket: str) -> str:
     rows = []
-    for position, index in enumerate(option_order(question)):
+    for position, index in enumerate(option_order(question, paket)):
         option: Option = question.options[index]
         text = markup.to_inline_html(option.text, links)
         if key and option.correct:
@@ -185,7 +278,7 @@ def _options(question: Question, links: markup.LinkPolicy, key: bool) -> str:
     return '<ul class="pilihan">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy) -> str:
+def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy, paket: str) -> str:
     if question.kind is Kind.BLANK:
         answers = []
         for number, blank in enumerate(question.blanks, 1):
@@ -195,12 +288,7 @@ def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy) -> str:
             answers.append(f"{label}<strong>{html.escape(blank.answer)}</strong>{also}")
         answer = "; ".join(answers)
     else:
-        order = option_order(question)
-        answer = ", ".join(
-            f"<strong>{letter(position)}</strong>"
-            for position, index in enumerate(order)
-            if question.options[index].correct
-        )
+        answer = ", ".join(f"<strong>{mark}</strong>" for mark in answer_letters(question, paket).split(", "))
     lesson = quiz.lesson
     reread = (
         f'<p class="rujukan">Pelajari lagi: <a href="../{lesson.url}#{question.section}">'
@@ -212,3 +300,18 @@ def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy) -> str:
         f"{reread}\n"
         f'<p class="id">Id soal: {html.escape(question.id)}</p>'
     )
+
+
+def file_names(suffix: str) -> dict[str, str]:
+    """Label → file name of the sheets, both pakets: worksheets first, then keys."""
+    names = {f"Lembar soal {paket}": f"lembar-soal{suffix}-paket-{paket.lower()}.html" for paket in PAKETS}
+    names.update({f"Kunci jawaban {paket}": f"kunci-jawaban{suffix}-paket-{paket.lower()}.html" for paket in PAKETS})
+    return names
+
+
+def files(subject: str, quizzes: Sequence[Quiz], suffix: str) -> dict[str, bytes]:
+    """Every sheet of one download row, by file name."""
+    names = file_names(suffix)
+    made = {names[f"Lembar soal {paket}"]: worksheet(subject, quizzes, paket) for paket in PAKETS}
+    made.update({names[f"Kunci jawaban {paket}"]: answer_key(subject, quizzes, paket) for paket in PAKETS})
+    return made

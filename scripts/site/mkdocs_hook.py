@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from html import escape as escape_html
 from pathlib import Path
@@ -31,10 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.core import bibliography, course, glossary, lessons, progress, report  # noqa: E402
-from scripts.core.model import Course, Question  # noqa: E402
-
 from scripts import exports  # noqa: E402
+from scripts.core import bibliography, course, glossary, lessons, progress, provenance, report, rps, tasks  # noqa: E402
+from scripts.core.model import Course, Question  # noqa: E402
+from scripts.exports import book, printer, rps_document  # noqa: E402
 from scripts.site import (  # noqa: E402
     atomic_site,
     author_loop,
@@ -44,7 +45,9 @@ from scripts.site import (  # noqa: E402
     offline,
     page_html,
     quiz_assets,
+    rakit_kuis,
     render,
+    rps_page,
     search_index,
 )
 
@@ -53,6 +56,7 @@ EXAM_MARKER = progress.EXAM_MARKER
 DOWNLOADS_MARKER = "<!-- unduhan -->"
 OFFLINE_MARKER = "<!-- unduh-offline -->"
 PACKAGES_MARKER = "<!-- paket-lms -->"
+BOOK_MARKER = "<!-- buku -->"  # the course as PDF and EPUB books, on Belajar offline and Untuk dosen
 # Set by the nested build that makes the file:// copy (Material's offline plugin reads it too).
 OFFLINE = os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -63,7 +67,10 @@ _failing_check = ""  # under `mkdocs serve`: the report of a check that failed a
 _course: Course | None = None
 _offline_zip: bytes | None = None
 _packages: dict[str, bytes] = {}  # LMS packages made from the offline build, by file name
+_books: dict[str, bytes] = {}  # PDF and EPUB books made from the offline build, by file name
+_books_missing = ""  # why a full build made no books (no Chromium or qpdf to print with)
 _downloads_memo: tuple[object, dict[str, bytes]] | None = None  # (what they depend on, the files)
+_rps_memo: tuple[Course, bytes] | None = None  # the RPS document of the last loaded course
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 _dirty = False  # `mkdocs serve --dirty` (make serve): rebuild only the pages whose source changed
 _shared: tuple[object, ...] | None = None  # under --dirty: what every page may show, at the last build
@@ -73,6 +80,8 @@ _restyled: dict[Path, int] = {}  # under --dirty: stylesheets already trimmed, w
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     global _serving, _dirty
     _serving = command == "serve"
+    if _serving:
+        log.info("Buku PDF dan EPUB tidak dibuat saat `mkdocs serve`; `make build` membuatnya.")
     _dirty = dirty
 
 
@@ -130,7 +139,23 @@ def _build_offline_copy(config: MkDocsConfig, loaded: Course) -> tuple[bytes, di
         )
         if result.returncode != 0:
             raise PluginError(f"Salinan offline gagal dibangun:\n{result.stdout}{result.stderr}")
+        _make_books(config, loaded, Path(site))
         return offline.zip_site(Path(site)), exports.lms_packages(loaded, Path(site))
+
+
+def _make_books(config: MkDocsConfig, loaded: Course, site: Path) -> None:
+    """The course as books, printed from the offline build (unchanged prints come from a cache)."""
+    global _books, _books_missing
+    epoch = book.edition_epoch(Path(config.config_file_path).parent)
+    started = time.monotonic()
+    try:
+        _books, _books_missing = exports.books(loaded, site, config.site_author or "", epoch), ""
+    except printer.PrinterMissing as missing:
+        _books, _books_missing = {}, str(missing)
+        log.info(f"Buku PDF dan EPUB tidak dibuat: {missing}")
+        return
+    size = offline.human_size(sum(len(data) for data in _books.values()))
+    log.info(f"Buku PDF dan EPUB: {len(_books)} berkas, {size}, dalam {time.monotonic() - started:.1f} detik.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -145,15 +170,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _course is not None:
         for name, data in _downloads(_course).items():
             files.append(File.generated(config, f"unduhan/{name}", content=data))
+        if _course.plan is not None:
+            files.append(File.generated(config, f"unduhan/{rps_document.FILE_NAME}", content=_rps_document(_course)))
         # The course outline for assets/kemajuan.js; a script, since file:// pages cannot fetch JSON.
         files.append(File.generated(config, progress.DATA_FILE, content=progress.data_script(_course)))
+        _add_rakit_kuis(files, config, _course)
     if _offline_zip is not None:
         files.append(File.generated(config, f"unduhan/{offline.ZIP_NAME}", content=_offline_zip))
     for name, data in _packages.items():
         files.append(File.generated(config, f"unduhan/{name}", content=data))
+    for name, data in _books.items():
+        files.append(File.generated(config, f"unduhan/{name}", content=data))
     if _dirty and _course is not None:
         _rebuild_all_if_shared_changed(files, Path(config.config_file_path).parent, _course)
     return files
+
+
+def _add_rakit_kuis(files: Files, config: MkDocsConfig, loaded: Course) -> None:
+    """The Rakit kuis page's script, joined from its modules (which are not published alone), and data."""
+    try:
+        published = rakit_kuis.assets(Path(config.docs_dir), loaded)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for path in rakit_kuis.module_sources():
+        if (source := files.get_file_from_path(path)) is not None:
+            files.remove(source)
+    for path, content in published.items():
+        files.append(File.generated(config, path, content=content))
 
 
 def _rebuild_all_if_shared_changed(files: Files, root: Path, loaded: Course) -> None:
@@ -171,27 +214,39 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     # does not autoescape): a quotation mark would end the attribute.
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape_html(page.meta["description"], quote=True)
+    if provenance.CITATION_MARKER in markdown:
+        markdown = markdown.replace(provenance.CITATION_MARKER, provenance.citation_section(provenance.current()), 1)
     if _course is None:
         return markdown
     path = page.file.src_uri
+    if BOOK_MARKER in markdown:
+        markdown = markdown.replace(BOOK_MARKER, _books_table(posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"), 1)
     quiz = _course.quiz_for(path)
     if quiz is not None:
         _page_questions[path] = quiz.questions
         header = render.lesson_header(quiz.lesson, len(quiz.questions))
         markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + header + "\n", markdown, count=1, flags=re.M)
         markdown = markdown.replace(lessons.MARKER, render.quiz_markdown(quiz), 1)
+        markdown = markdown.replace(tasks.MARKER, tasks.page_markdown(quiz.tasks), 1)  # essay tasks, for students
         return markdown + "\n" + glossary.abbreviations(_course.glossary, path)
     if path == bibliography.PAGE:
         return bibliography.page_markdown(markdown, _course.references)
     if glossary.PAGE_MARKER in markdown:
         return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
+    if rps.PAGE_MARKER in markdown and _course.plan is not None:  # the check requires the plan for the marker
+        data = _rps_document(_course)
+        url = get_relative_url(f"unduhan/{rps_document.FILE_NAME}", page.url)
+        return markdown.replace(rps.PAGE_MARKER, rps_page.page_markdown(_course, path, url, offline.human_size(len(data))), 1)
     if DOWNLOADS_MARKER in markdown or PACKAGES_MARKER in markdown:
         # A path relative to the page's source file: MkDocs checks the links and rewrites them.
         prefix = posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"
-        markdown = markdown.replace(DOWNLOADS_MARKER, exports.downloads_markdown(_course, prefix), 1)
+        downloads = exports.downloads_markdown(_course, prefix) + "\n" + exports.tasks.downloads_markdown(_course.quizzes, prefix)
+        markdown = markdown.replace(DOWNLOADS_MARKER, downloads, 1)
         return markdown.replace(PACKAGES_MARKER, _packages_table(prefix), 1)
     if OFFLINE_MARKER in markdown:
         return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
+    if rakit_kuis.STUDENT_MARKER in markdown or rakit_kuis.BUILDER_MARKER in markdown:
+        return _rakit_kuis_markdown(markdown, path, get_relative_url("", page.url).rstrip("/") + "/", _course, config)
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
         _page_questions[path] = tuple(q for q, _ in items)
@@ -207,6 +262,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return markdown
 
 
+def _rakit_kuis_markdown(markdown: str, path: str, root: str, loaded: Course, config: MkDocsConfig) -> str:
+    """The student page holds the whole bank (its script keeps what the link names); the lecturer's
+    page, its form."""
+    if rakit_kuis.STUDENT_MARKER in markdown:
+        items = rakit_kuis.student_items(loaded)
+        _page_questions[path] = tuple(question for question, _ in items)
+        script = _minified(config, rakit_kuis.STUDENT_SCRIPT)
+        return markdown.replace(rakit_kuis.STUDENT_MARKER, rakit_kuis.student_markdown(items, path, root, script), 1)
+    return markdown.replace(rakit_kuis.BUILDER_MARKER, rakit_kuis.builder_markdown(loaded, root), 1)
+
+
 def _downloads(loaded: Course) -> dict[str, bytes]:
     """The lecturer downloads, made again only when what they show has changed: under `mkdocs
     serve`, most edits of a lesson's text leave the bank and the section titles as they were."""
@@ -215,6 +281,26 @@ def _downloads(loaded: Course) -> dict[str, bytes]:
     if _downloads_memo is None or _downloads_memo[0] != key:
         _downloads_memo = (key, exports.build(loaded))
     return _downloads_memo[1]
+
+
+def _rps_document(loaded: Course) -> bytes:
+    """The editable RPS, made once per loaded course (the download and the page's size need it)."""
+    global _rps_memo
+    if _rps_memo is None or _rps_memo[0] is not loaded:
+        _rps_memo = (loaded, rps_document.build(loaded))
+    return _rps_memo[1]
+
+
+def _books_table(prefix: str) -> str:
+    if _books and _course is not None:
+        return exports.books_markdown(_course, {name: len(data) for name, data in _books.items()}, prefix)
+    if OFFLINE:
+        note = "Buku PDF dan EPUB tidak disertakan dalam salinan offline; unduh dari situs kursus."
+    elif _serving:
+        note = "`mkdocs serve` tidak membuat buku PDF dan EPUB; `make build` membuatnya."
+    else:
+        note = f"Buku PDF dan EPUB tidak dibuat pada build ini. {_books_missing}"
+    return f'!!! note "Buku PDF dan EPUB"\n    {note}\n'
 
 
 def _packages_table(prefix: str) -> str:

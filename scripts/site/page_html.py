@@ -6,11 +6,10 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..core.model import Kind, Question
+from ..core.model import Kind, Question, anchor
 from ..upstream import material
 from ..upstream import mkdocs_quiz as quiz
 from . import render
-from ..core.model import anchor
 
 HEADING = re.compile(r"(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", re.S)
 ABBR = re.compile(r"<abbr [^>]*>(.*?)</abbr>", re.S)

@@ -229,11 +229,12 @@ def main() -> int:
 
 
 def package_report(site: Path) -> str:
-    """What a student or a lecturer downloads whole: the offline copy and the LMS packages."""
-    wanted = ("-offline.zip", "-scorm12.zip", ".imscc")
+    """What a student or a lecturer downloads whole: the offline copy, the LMS packages and the books
+    (PDF for the course and each module, EPUB; budget: the course's PDF under 5 MB, tests/test_book.py)."""
+    wanted = ("-offline.zip", "-scorm12.zip", ".imscc", ".pdf", ".epub")
     files = sorted(p for p in (site / "unduhan").iterdir() if p.name.endswith(wanted))
     rows = [["Berkas", "KB"], *([p.name, str(round(p.stat().st_size / 1024))] for p in files)]
-    return "Downloads made by every build (offline copy, SCORM 1.2, Common Cartridge)\n" + table(rows)
+    return "Downloads made by every build (offline copy, SCORM 1.2, Common Cartridge, PDF and EPUB books)\n" + table(rows)
 
 
 def cue_report(site: Path) -> str:

@@ -122,11 +122,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         help="hanya modul inti ini, mis. glossary (boleh berulang); skor total benchmark tidak ditulis ulang",
     )
     args = cli.parse_args(argv)
-    known = {Path(path).stem for path in _only_mutate()}
+    # mutmut names a mutant after the dotted module path: scripts/core/questions.py -> scripts.core.questions.
+    known = {Path(path).stem: ".".join(Path(path).with_suffix("").parts) for path in _only_mutate()}
     unknown = [name for name in args.module if name not in known]
     if unknown:
         cli.error(f"modul tidak dimutasi: {', '.join(unknown)}. Pilihan: {', '.join(sorted(known))}.")
-    args.module = [f"scripts.{name}" for name in args.module]
+    args.module = [known[name] for name in args.module]
     return args
 
 

@@ -20,7 +20,12 @@ from ..core import lessons
 from ..core.model import Location, Problem
 
 WORD_LIST = Path(__file__).resolve().parent / "kamus-kursus.txt"
-QUIZ_TEXT_FIELDS = ("pertanyaan", "teks", "umpan_balik", "penjelasan", "definisi", "istilah")
+# The text students and lecturers read in a quiz file: questions, options and feedback, the essay
+# tasks with their rubrics (tugas), and the glossary.
+QUIZ_TEXT_FIELDS = (
+    "pertanyaan", "teks", "umpan_balik", "penjelasan", "definisi", "istilah",
+    "judul", "perintah", "kriteria", "nama", "deskripsi", "kerangka_jawaban",
+)
 
 _STRIP = [
     re.compile(r"<!--.*?-->"),

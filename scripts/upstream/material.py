@@ -74,6 +74,10 @@ BUNDLE_SCRIPT_TAG = re.compile(r"<script src=\"\{\{ 'assets/javascripts/bundle\.
 # it recognises them by these URLs (base.html's __config search worker, the bundle's XHR).
 SEARCH_WORKER_URL = re.compile(r"assets/javascripts/workers/search\.\w+\.min\.js")
 SEARCH_INDEX_REQUEST = '"search/search_index.json"'
+# overrides/partials/copyright.html replaces Material's copyright line, which partials/footer.html
+# includes on every page: the course's author, licences, version and date (mkdocs.yml `extra`).
+FOOTER_PARTIAL = "partials/footer.html"
+COPYRIGHT_PARTIAL = "partials/copyright.html"
 # overrides/partials/javascripts/base.html is Material's storage helpers with guards added; this is
 # the line it was copied from, which the contract test finds in the installed partial.
 STORAGE_HELPERS_PARTIAL = "partials/javascripts/base.html"

@@ -120,7 +120,10 @@ RESET_CONFIRMATION = "Are you sure you want to reset the quiz? This will clear y
 #   write) was written into the page as HTML: it is escaped now, and so is the accepted answer;
 # - a stored entry without a list of selected values stopped every later quiz of the page: stored
 #   entries are normalised before they are read, and entries of the wrong shape dropped;
-# - the storage warnings were in English.
+# - the storage warnings were in English;
+# - a fill-in blank accepted only its first answer: it accepts every answer the bank lists
+#   (data-accept, compared as assets/kemajuan/exam-answers.js compares them), keeps the answer as
+#   typed, and says next to it that it was accepted and which term the lesson uses.
 _HELPERS = r"""
   // Course patch: text from storage or an input is data, never HTML.
   function courseEscape(text) {
@@ -143,6 +146,36 @@ _HELPERS = r"""
     });
     return clean;
   }
+  // Course patch: the answers a blank accepts, folded as the course folds them.
+  function courseFold(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim().replace(/\.+$/, "");
+  }
+  function courseAccepts(input) {
+    var given = courseFold(input.value);
+    var accepted = [input.getAttribute("data-answer") || ""];
+    try {
+      accepted = accepted.concat(JSON.parse(input.getAttribute("data-accept") || "[]"));
+    } catch (error) {
+      // A malformed list: the first answer still counts.
+    }
+    return given !== "" && accepted.some(function (answer) { return typeof answer === "string" && courseFold(answer) === given; });
+  }
+  // Course patch: a correct blank answered with another accepted form says so beside it.
+  function courseMarkAccepted(input) {
+    var note = input.nextElementSibling && input.nextElementSibling.classList.contains("quiz-blank-diterima") ? input.nextElementSibling : null;
+    var canonical = input.getAttribute("data-answer") || "";
+    var variant = input.classList.contains("correct") && courseFold(input.value) !== courseFold(canonical);
+    if (!variant) {
+      if (note) note.remove();
+      return;
+    }
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "quiz-blank-diterima";
+      input.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = " (diterima; istilah dalam pelajaran: " + canonical + ")";
+  }
 """
 # (what mkdocs-quiz has, what the course serves instead, how many times it must occur)
 SCRIPT_PATCHES: tuple[tuple[str, str, int], ...] = (
@@ -150,6 +183,9 @@ SCRIPT_PATCHES: tuple[tuple[str, str, int], ...] = (
     ("var userAnswer = input.value.trim();", "var userAnswer = courseEscape(input.value.trim());", 2),
     ('"</del> \\u2192 " + correctAnswer + "</li>"', '"</del> \\u2192 " + courseEscape(correctAnswer) + "</li>"', 2),
     ("this.quizzes = parsed;", "this.quizzes = courseNormalize(parsed);", 1),
+    ("if (userAnswer === correctAnswer) {", "if (courseAccepts(input)) {", 2),
+    ('input.classList.add("correct");', 'input.classList.add("correct");\n courseMarkAccepted(input);', 3),
+    ('input.classList.remove("correct", "wrong");', 'input.classList.remove("correct", "wrong");\n courseMarkAccepted(input);', 2),
     (
         '"Quiz progress is too large to save"',
         '"Jawaban kuis terlalu besar untuk disimpan di peramban ini."',
@@ -226,6 +262,10 @@ QTI12_OUTCOMES_END = "</outcomes>\n"
 # QTI 2.1: the choice interaction's shuffle flag, the end of the response processing.
 QTI21_UNSHUFFLED = 'shuffle="false"'
 QTI21_PROCESSING_END = "  </responseProcessing>"
+# The manifests' metadata, where the course adds its LOM rights: QTI 1.2 ends it after the
+# schema version (imsmd 1.2 declared, no LOM written); QTI 2.1 writes a LOM with only a general part.
+QTI12_MANIFEST_METADATA_END = "    <schemaversion>1.2</schemaversion>\n  </metadata>"
+QTI21_MANIFEST_GENERAL_END = "</imsmd:general>"
 
 
 def qti_blank_placeholder(number: int) -> str:

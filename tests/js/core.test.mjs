@@ -32,6 +32,7 @@ test("the contract's values are the ones the scripts use", () => {
     draw: contract().drawPrefix,
     result: contract().resultPrefix,
     name: contract().namePrefix,
+    reading: contract().readingPrefix,
   });
 });
 

@@ -10,6 +10,9 @@
 //   quizPrefix                mkdocs-quiz's key for a page's answers, + the page's location.pathname
 //   draftPrefix, drawPrefix,  our keys (+ the site root's path): the exam's unsent answers, this
 //   resultPrefix, namePrefix  attempt's items, the submitted result, the name on the summary
+//   readingPrefix             our key (+ the site root's path): the section read last per lesson,
+//                             {last: lesson URL, pages: {lesson URL: {id, section, lesson}}},
+//                             written by assets/kursus.js
 //   dataVersion               the shape of window.KURSUS (assets/kursus-data.js)
 //   resultVersion             the shape of the stored result; drawVersion, of the stored draw
 //   passMark                  percent of the final evaluation to answer correctly
@@ -44,6 +47,7 @@ var KEYS = {
   draw: CONTRACT.drawPrefix, // this attempt's items, written by evaluasi-undian.js
   result: CONTRACT.resultPrefix,
   name: CONTRACT.namePrefix,
+  reading: CONTRACT.readingPrefix, // written by assets/kursus.js as the student reads
 };
 var MAX_STORED_LENGTH = 200000; // anything longer is not ours; never parse it
 // Not the pages' own names: Python-Markdown gives each page's title those as ids. (kemajuan.js

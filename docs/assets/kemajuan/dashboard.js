@@ -9,8 +9,9 @@ function renderDashboard(container, site, course) {
     var reset = el("button", { type: "button", className: "md-button kemajuan-hapus", text: "Hapus semua kemajuan" });
     reset.addEventListener("click", function () {
       var question =
-        "Hapus semua kemajuan belajar di peramban ini? Jawaban semua kuis, hasil evaluasi akhir dan " +
-        "nama Anda di ringkasan hasil akan dihapus, dan tindakan ini tidak dapat dibatalkan.";
+        "Hapus semua kemajuan belajar di peramban ini? Jawaban semua kuis, hasil evaluasi akhir, " +
+        "tempat terakhir Anda membaca dan nama Anda di ringkasan hasil akan dihapus, dan tindakan ini " +
+        "tidak dapat dibatalkan.";
       if (!window.confirm(question)) return;
       resetAllProgress(site);
       refreshPage(); // main.js: the marks and every panel of the page show the empty state
@@ -21,8 +22,9 @@ function renderDashboard(container, site, course) {
       el("div", { className: "kemajuan-reset" }, [
         el("h2", { text: "Mulai dari awal" }),
         el("p", {
-          text: "Tombol ini menghapus semua jawaban kuis, hasil evaluasi akhir dan nama Anda yang " +
-            "tersimpan di peramban ini untuk kursus ini. Anda akan diminta mengonfirmasi lebih dulu.",
+          text: "Tombol ini menghapus semua jawaban kuis, hasil evaluasi akhir, tempat terakhir Anda " +
+            "membaca dan nama Anda yang tersimpan di peramban ini untuk kursus ini. Anda akan diminta " +
+            "mengonfirmasi lebih dulu.",
         }),
         reset,
         announcer,
@@ -54,7 +56,7 @@ function renderDashboard(container, site, course) {
           totals.correct + " di antaranya benar. Pelajaran selesai: " + totals.finished + " dari " +
           totals.lessons + ".",
       }),
-      continueLink(site, totals, result),
+      continueLink(site, resumeTarget(stats, readReading(site, course)), totals, result),
     ])
   );
 
@@ -64,12 +66,14 @@ function renderDashboard(container, site, course) {
   target.appendChild(examSummary(site, result));
 }
 
-function continueLink(site, totals, result) {
+// To the lesson and section read last (see resumeTarget), or the evaluation, or the summary.
+function continueLink(site, target, totals, result) {
   var href;
   var text;
-  if (totals.next) {
-    href = site.href(totals.next.url);
-    text = (totals.answered === 0 ? "Mulai belajar: " : "Lanjutkan: ") + totals.next.title;
+  if (target) {
+    href = site.href(target.lesson.url, target.id);
+    text = (totals.answered === 0 && !target.id ? "Mulai belajar: " : "Lanjutkan: ") + target.lesson.title +
+      (target.section ? ", bagian " + target.section : "");
   } else if (!result && pageLink(EXAM_LINK_ID)) {
     href = pageLink(EXAM_LINK_ID);
     text = "Lanjutkan: kerjakan evaluasi akhir";
@@ -138,7 +142,7 @@ function resetAllProgress(site) {
       storageRemove(key);
     }
   });
-  [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name].forEach(function (prefix) {
+  [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name, KEYS.reading].forEach(function (prefix) {
     storageRemove(site.key(prefix));
   });
 }

@@ -49,8 +49,10 @@ function formatDate(date, withTime) {
 }
 
 // A table as Material styles them: a caption for screen readers, one row of column headers, `rows`.
+// It sits in a framed box that scrolls sideways when the screen (or large text) leaves it too
+// little room; the box is a named region in the tab order, so a keyboard can scroll it too.
 function dataTable(caption, columns, rows) {
-  return el("div", { className: "md-typeset__table" }, [
+  return el("div", { className: "kemajuan-gulir", tabindex: "0", role: "region", "aria-label": caption }, [
     el("table", {}, [
       el("caption", { className: "kemajuan-sr", text: caption }),
       el("thead", {}, [el("tr", {}, columns.map(function (name) { return el("th", { scope: "col", text: name }); }))]),

@@ -31,6 +31,37 @@ function revealedByMkdocsQuiz() {
   });
 }
 
+// mkdocs-quiz's verdict assumes a question can be tried again, and treats an empty answer as a
+// wrong one. The review of a submitted evaluation is neither: a question left empty says
+// "Tidak dijawab", and no verdict invites another try.
+function reviewVerdicts(result) {
+  var retry = (window.mkdocsQuizTranslations || {})["Incorrect answer. Please try again."];
+  var once = (window.mkdocsQuizTranslations || {})["Incorrect answer."];
+  examQuizzes.forEach(function (quiz) {
+    var feedback = quiz.querySelector(".quiz-feedback");
+    if (!feedback) return;
+    var given = isStringArray(result.answers[quiz.id]) ? result.answers[quiz.id] : [];
+    if (!given.some(function (value) { return value.trim() !== ""; })) {
+      clear(feedback);
+      feedback.classList.remove("hidden");
+      feedback.appendChild(el("div", { className: "quiz-feedback-item incorrect evaluasi-kosong" }, [
+        el("div", { className: "quiz-feedback-item-content" }, [
+          el("strong", { text: "Tidak dijawab." }),
+          " Soal ini dihitung salah. " + (isBlankQuiz(quiz)
+            ? "Jawaban yang benar: " + blankInputs(quiz).map(function (input) { return input.getAttribute("data-answer"); }).join("; ") + "."
+            : "Jawaban yang benar ditandai di atas.") + " Bacalah pembahasannya di bawah.",
+        ]),
+      ]));
+      return;
+    }
+    if (!retry || !once) return;
+    var walker = document.createTreeWalker(feedback, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue.indexOf(retry) !== -1) node.nodeValue = node.nodeValue.replace(retry, once);
+    }
+  });
+}
+
 // The questions answered wrongly, grouped by the lesson that teaches them ("" for none known).
 function reviewGroups(result, course) {
   var titleOf = {};
@@ -72,6 +103,7 @@ function showReview(container, bottom, site, course, result, justSubmitted) {
       window.scrollTo(x, y);
     }
   }
+  reviewVerdicts(result);
   // The review is a record of the submitted evaluation: it is read, not answered again.
   examQuizzes.forEach(function (quiz) {
     optionInputs(quiz).concat(blankInputs(quiz)).forEach(function (input) { input.disabled = true; });

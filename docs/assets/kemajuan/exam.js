@@ -53,20 +53,58 @@ function concealFeedback(quiz) {
     clear(node);
   });
   blankInputs(quiz).forEach(function (input) { input.placeholder = ""; });
+  quiz.querySelectorAll(".quiz-blank-diterima").forEach(function (note) { note.parentNode.removeChild(note); });
 }
 
-// A question's own submit button only keeps the answer during the exam (the guard has stopped
-// the submission before mkdocs-quiz could grade it).
+// What the question's note says once its answer is kept: every choice and keystroke is saved as
+// it happens, so no button is needed (or shown) until "Kumpulkan evaluasi".
+function noteSaved(quiz) {
+  var note = quiz.querySelector(".evaluasi-tersimpan");
+  var text = isAnswered(quiz) ? "Jawaban tersimpan. Jawaban diperiksa setelah Anda mengumpulkan evaluasi." : "";
+  if (note && note.textContent !== text) note.textContent = text;
+}
+
+// The questions still unanswered, numbered as the page numbers them.
+function unansweredQuizzes() {
+  return examQuizzes.filter(function (quiz) { return !isAnswered(quiz); });
+}
+
+// Above the submit button: which questions are unanswered, each a link to it, and the choice to
+// submit anyway. Drawn again as answers come in; gone when none is left.
+function showUnanswered(bottom, submitNow) {
+  var old = bottom.querySelector(".evaluasi-belum");
+  var missing = unansweredQuizzes();
+  if (!missing.length) {
+    if (old) old.parentNode.removeChild(old);
+    return;
+  }
+  // An alert speaks again when replaced: only when the list has changed, not on every keystroke.
+  if (old && old.getAttribute("data-jumlah") === String(missing.length)) return;
+  var links = [];
+  missing.forEach(function (quiz, index) {
+    if (index) links.push(", ");
+    links.push(el("a", { href: "#" + quiz.id, text: "Soal " + (examQuizzes.indexOf(quiz) + 1) }));
+  });
+  var anyway = el("button", { type: "button", className: "md-button evaluasi-kumpulkan-juga", text: "Kumpulkan sekarang juga" });
+  anyway.addEventListener("click", submitNow);
+  var box = el("div", { className: "evaluasi-belum kemajuan-peringatan", role: "alert", "data-jumlah": String(missing.length) }, [
+    el("p", {}, [
+      "Masih ada " + missing.length + " soal yang belum Anda jawab: ",
+    ].concat(links, [". Soal yang tidak dijawab dihitung salah."])),
+    el("p", { text: "Pilih nomor soal untuk menjawabnya, atau kumpulkan sekarang juga." }),
+    anyway,
+  ]);
+  if (old) old.parentNode.replaceChild(box, old);
+  else bottom.insertBefore(box, bottom.querySelector(".evaluasi-kumpulkan"));
+}
+
+// A question's form submitted during the exam (Enter in a fill-in blank; its button is hidden)
+// only keeps the answer: the guard has stopped the submission before mkdocs-quiz could grade it.
 function onExamSubmit(quiz, site) {
   if (examQuizzes.indexOf(quiz) === -1) return;
   saveDraft(site, examQuizzes);
   updateExamCount();
-  var note = quiz.querySelector(".evaluasi-tersimpan");
-  if (note) {
-    note.textContent = isAnswered(quiz)
-      ? "Jawaban tersimpan. Jawaban diperiksa setelah Anda mengumpulkan evaluasi."
-      : "Soal ini belum dijawab.";
-  }
+  noteSaved(quiz);
 }
 
 function updateExamCount() {
@@ -95,15 +133,11 @@ function openExam(container, bottom, site, course) {
     concealFeedback(quiz);
     if (draft) applySelection(quiz, draft[quiz.id]);
     optionInputs(quiz).concat(blankInputs(quiz)).forEach(function (input) { input.disabled = false; });
-    var button = quiz.querySelector('form button[type="submit"]');
-    if (button) {
-      if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
-      button.textContent = "Simpan jawaban";
-    }
-    // The hints name mkdocs-quiz's "Periksa jawaban" button, which here only saves.
+    // The hints name mkdocs-quiz's "Periksa jawaban" button, which the exam hides: answers are
+    // kept as they are given (kemajuan-tampilan.css hides the button while the exam is open).
     quiz.querySelectorAll(".soal-petunjuk").forEach(function (hint) {
       if (!hint.hasAttribute("data-text")) hint.setAttribute("data-text", hint.textContent);
-      hint.textContent = hint.getAttribute("data-text").replace("Periksa jawaban", "Simpan jawaban");
+      hint.textContent = hint.getAttribute("data-text").replace(/, lalu tekan Periksa jawaban\./, ". Jawaban tersimpan sendiri.");
     });
     if (!quiz.querySelector(".evaluasi-tersimpan")) {
       var form = quiz.querySelector("form");
@@ -121,6 +155,10 @@ function openExam(container, bottom, site, course) {
       modules ? " dari " + modules + " modul" : "",
       ". Batas lulus: " + (course ? course.exam.passMark : CONTRACT.passMark) + "%.",
     ]),
+    el("p", {
+      text: "Setiap jawaban tersimpan begitu Anda memilih atau mengetiknya; tidak ada yang perlu ditekan " +
+        "sampai Anda mengumpulkan evaluasi.",
+    }),
     el("p", {}, ["Terjawab: ", el("strong", { className: "evaluasi-terjawab" })]),
     el("p", {}, [el("a", { href: "#evaluasi-kumpulkan", text: "Ke tombol Kumpulkan evaluasi" })]),
   ]));
@@ -131,14 +169,12 @@ function openExam(container, bottom, site, course) {
     className: "md-button md-button--primary evaluasi-kumpulkan",
     text: "Kumpulkan evaluasi",
   });
-  submit.addEventListener("click", function () {
-    var unanswered = examQuizzes.filter(function (quiz) { return !isAnswered(quiz); }).length;
-    if (unanswered > 0) {
-      var question = "Masih ada " + unanswered + " soal yang belum Anda jawab. Soal yang tidak dijawab dihitung " +
-        "salah. Kumpulkan evaluasi sekarang?";
-      if (!window.confirm(question)) return;
-    }
+  function submitNow() {
     submitExam(container, bottom, site, course);
+  }
+  submit.addEventListener("click", function () {
+    if (unansweredQuizzes().length) showUnanswered(bottom, submitNow);
+    else submitNow();
   });
   bottom.appendChild(el("h2", { text: "Kumpulkan evaluasi" }));
   bottom.appendChild(el("p", {}, ["Terjawab: ", el("strong", { className: "evaluasi-terjawab" }), "."]));
@@ -157,8 +193,10 @@ function openExam(container, bottom, site, course) {
       if (!quiz || examQuizzes.indexOf(quiz) === -1) return;
       saveDraft(site, examQuizzes);
       updateExamCount();
-      var note = quiz.querySelector(".evaluasi-tersimpan");
-      if (note) note.textContent = "";
+      noteSaved(quiz);
+      if (bottom.querySelector(".evaluasi-belum")) showUnanswered(bottom, function () {
+        submitExam(container, bottom, site, course);
+      });
     };
     document.addEventListener("change", save);
     document.addEventListener("input", save);

@@ -56,6 +56,37 @@ function courseStats(course, answers) {
   return { modules: modules, totals: totals };
 }
 
+// The place assets/kursus.js recorded: the lesson read last and the section there, checked
+// before use; null when there is none or it is not a lesson of this course.
+function readReading(site, course) {
+  var stored = readJson(site.key(KEYS.reading));
+  if (!isObject(stored) || typeof stored.last !== "string" || !isObject(stored.pages)) return null;
+  var place = stored.pages[stored.last];
+  var lesson = course.byUrl[canonicalPath(stored.last)];
+  if (!lesson || !isObject(place)) return null;
+  var id = typeof place.id === "string" && /^[\w-]+$/.test(place.id) ? place.id : "";
+  return { lesson: lesson, id: id, section: id && typeof place.section === "string" ? place.section : "" };
+}
+
+// Where "Lanjutkan" leads, from courseStats and readReading: the lesson read last, at its section,
+// while its quiz is unfinished; once it is finished, the next unfinished lesson after it in course
+// order (wrapping round); without a place, the first unfinished lesson; null when all are done.
+function resumeTarget(stats, place) {
+  var rows = [];
+  stats.modules.forEach(function (module) { rows = rows.concat(module.rows); });
+  var at = -1;
+  rows.forEach(function (row, index) {
+    if (place && row.lesson === place.lesson) at = index;
+  });
+  if (at === -1) return stats.totals.next ? { lesson: stats.totals.next, id: "", section: "" } : null;
+  if (rows[at].stats.status !== "done") return { lesson: place.lesson, id: place.id, section: place.section };
+  for (var step = 1; step < rows.length; step++) {
+    var row = rows[(at + step) % rows.length];
+    if (row.stats.status !== "done") return { lesson: row.lesson, id: "", section: "" };
+  }
+  return null;
+}
+
 // The final evaluation's stored result, checked field by field.
 function readResult(site) {
   var result = readJson(site.key(KEYS.result));
