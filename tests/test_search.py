@@ -195,6 +195,8 @@ def _quiz_only_words(index: dict) -> set[str]:
         " ".join([q.text, q.explanation, *(o.text + " " + o.feedback for o in q.options)]) for q in COURSE.all_questions
     ).lower()
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in {".md", ".yml"}]
+    # Text the build writes into pages (the RPS page, download tables, the task panels).
+    sources += [p.read_text(encoding="utf-8") for p in (ROOT / "scripts").rglob("*.py")]
     # The essay tasks come from the quiz files but are lesson content: their page shows them.
     tasks = [
         " ".join([task.title, task.prompt, *(c.name + " " + " ".join(level.descriptor for level in c.levels) for c in task.criteria)])
