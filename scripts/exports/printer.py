@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-# Headless, and nothing that reaches the network on its own (as the tests start it).
-FLAGS = (
+# Headless, and nothing that reaches the network on its own: every Chromium the project starts
+# (this printer, the tests, the benchmark) starts with these.
+HEADLESS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -30,6 +31,9 @@ FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+)
+FLAGS = (
+    *HEADLESS,
     "--disable-extensions",
     "--mute-audio",
     "--remote-debugging-pipe",

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from scripts.core import course, cue_guesser
+from scripts.exports.printer import HEADLESS
 from scripts.site import quiz_markup
 from scripts.tools import data_cost
 from scripts.tools.gzip_server import serve
@@ -33,10 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(HEADLESS)
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 # Lighthouse's own advice for a score that varies with the machine's load: run it several times
 # and keep the median run.
