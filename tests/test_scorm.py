@@ -43,7 +43,7 @@ MODULE = next(p for p in PACKAGES if p.slug.endswith("modul-3"))
 def schema() -> etree.XMLSchema:
     """ADL's SCORM 1.2 schemas (fetched by scripts/tools/lms-schemas.sh), one namespace each."""
     if not (SCHEMAS / "imscp_rootv1p1p2.xsd").exists():
-        subprocess.run(["sh", str(ROOT / "scripts" / "lms-schemas.sh"), str(ROOT / ".cache" / "schemas")], check=True)
+        subprocess.run(["sh", str(ROOT / "scripts" / "tools" / "lms-schemas.sh"), str(ROOT / ".cache" / "schemas")], check=True)
     wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
       <xs:import namespace="{NS['cp']}" schemaLocation="{(SCHEMAS / 'imscp_rootv1p1p2.xsd').as_uri()}"/>
       <xs:import namespace="{NS['adlcp']}" schemaLocation="{(SCHEMAS / 'adlcp_rootv1p2.xsd').as_uri()}"/>

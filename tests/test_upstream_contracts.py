@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 import rjsmin
+import yaml
 from conftest import ROOT
 from material.plugins.search import config as search_config
 from material.plugins.search import plugin as search_plugin
@@ -111,6 +112,21 @@ def _sample() -> list[tuple[Question, Lesson]]:
     return picked
 
 
+def _course_quiz_options() -> dict[str, object]:
+    """mkdocs-quiz's options as the course's mkdocs.yml gives them, file paths made absolute."""
+
+    class Loader(yaml.SafeLoader):  # mkdocs.yml's !ENV and Python-object tags are not needed here
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    options = next(p["mkdocs_quiz"] for p in config["plugins"] if isinstance(p, dict) and "mkdocs_quiz" in p)
+    translations = {lang: ROOT / path for lang, path in options.get("custom_translations", {}).items()}
+    assert all(path.is_file() for path in translations.values()), translations
+    return {**options, "custom_translations": {lang: str(path) for lang, path in translations.items()}}
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     project = tmp_path_factory.mktemp("kontrak")
@@ -122,24 +138,13 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     )
     (project / "kontrak_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
-        json.dumps(  # JSON is YAML; the options the course's mkdocs.yml gives the two plugins
+        json.dumps(  # JSON is YAML; the quiz plugin gets exactly the course's options
             {
                 "site_name": "Kontrak",
                 "theme": {"name": "material", "language": "id", "custom_dir": str(OVERRIDES), "font": False},
                 "plugins": [
                     "search",
-                    {
-                        "mkdocs_quiz": {
-                            "language": "id",
-                            "custom_translations": {"id": str(ROOT / "scripts" / "locale" / "mkdocs-quiz.id.po")},
-                            "auto_submit": False,
-                            "shuffle_answers": True,
-                            "show_correct": True,
-                            "disable_after_submit": False,
-                            "confetti": False,
-                            "embed_source": False,
-                        }
-                    },
+                    {"mkdocs_quiz": _course_quiz_options()},
                 ],
                 "hooks": ["kontrak_hook.py"],
                 "markdown_extensions": ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"],
