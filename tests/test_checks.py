@@ -206,3 +206,20 @@ def test_a_line_is_found_for_a_path_below_any_value() -> None:
     assert document.line(("soal", 0, "pilihan", 5, "teks")) == 4  # no such option: where the list starts
     assert document.line(("soal", 0, "tidak-ada", "lagi")) == 2  # nearest parent that exists
     assert document.line(("lain",)) == 1
+
+
+def test_matching_and_ordering_items_are_read_whole(tmp_path: Path) -> None:
+    loaded, problems = course.load(overlay(FIXTURES / "valid" / "matching-ordering", tmp_path))
+    assert problems == []
+    by_id = {question.id: question for question in loaded.questions}
+    matching, ordering = by_id["per-pasangan-sistem"], by_id["per-urutan-langkah"]
+    assert matching.kind is Kind.MATCHING and ordering.kind is Kind.ORDERING
+    assert [(pair.premise, pair.answer) for pair in matching.pairs] == [
+        ("Ibu yang meminta bantuan", "Sistem klien"),
+        ("Kepala desa yang perlu diubah sikapnya", "Sistem sasaran"),
+        ("Ketua RT yang juga perlu diyakinkan", "Sistem sasaran"),
+    ]
+    # A repeated answer is one choice (as Moodle lists it), then the distractors.
+    assert matching.choices == ("Sistem klien", "Sistem sasaran", "Sistem kegiatan")
+    assert ordering.steps == ("Langkah awal", "Langkah tengah", "Langkah akhir")
+    assert matching.options == ordering.options == ()

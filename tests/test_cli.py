@@ -58,12 +58,12 @@ def test_stats_counts_questions_per_lesson_type_and_level() -> None:
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.strip()}
     header = rows["Pelajaran"]
-    assert header[1:5] == ["Soal", "tunggal", "jamak", "isian"]
-    assert rows["pertama"][1:5] == ["8", "6", "1", "1"]
-    assert rows["JUMLAH"][1:5] == ["16", "12", "2", "2"]
+    assert header[1:7] == ["Soal", "tunggal", "jamak", "isian", "pasangan", "urutan"]
+    assert rows["pertama"][1:7] == ["8", "6", "1", "1", "0", "0"]
+    assert rows["JUMLAH"][1:7] == ["16", "12", "2", "2", "0", "0"]
     # mengingat, memahami, menerapkan, menganalisis, share of the last two
-    assert rows["JUMLAH"][5:] == ["4", "6", "6", "0", "38%"]
-    assert rows["pertama"][5:] == ["2", "3", "3", "0", "38%"]
+    assert rows["JUMLAH"][7:] == ["4", "6", "6", "0", "38%"]
+    assert rows["pertama"][7:] == ["2", "3", "3", "0", "38%"]
 
 
 def test_tebak_fails_when_cues_beat_chance(tmp_path: Path) -> None:

@@ -38,11 +38,11 @@ def schema_messages(text: str) -> list[str]:
         ("pertanyaan: x", "pertanyaan: [a]", "q.yml:6: \"pertanyaan\" harus berupa teks, bukan daftar (baris-baris yang diawali '- ')."),
         ("pertanyaan: x", "pertanyaan: 5", 'q.yml:6: "pertanyaan" harus berupa teks, bukan "5".'),
         ("    penjelasan: y", "    penjelasan: y\n    pembahasan: z",
-         'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-         'pilihan, tingkat, tujuan. Mungkin maksud Anda "penjelasan"?'),
+         'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
+         'penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan. Mungkin maksud Anda "penjelasan"?'),
         ("    penjelasan: y", "    penjelasan: y\n    zzz: z",
-         'q.yml:8: kolom "zzz" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-         "pilihan, tingkat, tujuan."),
+         'q.yml:8: kolom "zzz" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
+         "penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan."),
         ("    bagian: b\n", "",
          'q.yml:2: kolom "bagian" wajib ada di sini: tulis jangkar judul bagian pelajaran yang mengajarkan materi ini.'),
         ("      - teks: b\n", "      - teks: b\n        benar: ya\n", 'q.yml:12: "benar" harus berupa true atau false, bukan "ya".'),

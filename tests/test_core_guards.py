@@ -258,12 +258,12 @@ def test_stats_count_every_type_and_level_per_lesson_and_in_total() -> None:
     )
     empty = Quiz(lesson("kosong"), (), "quizzes/kosong.yml")
     assert report.stats(Course((first, second, empty))) == (
-        "Pelajaran       Soal  tunggal  jamak  isian  Mengingat  Memahami  Menerapkan  Menganalisis  Terap+Analisis\n"
-        "--------------  ----  -------  -----  -----  ---------  --------  ----------  ------------  --------------\n"
-        "analisis-kasus     8        5      1      2          2         3           1             2             38%\n"
-        "tiga               3        1      1      1          1         1           1             0             33%\n"
-        "kosong             0        0      0      0          0         0           0             0              0%\n"
-        "JUMLAH            11        6      2      3          3         4           2             2             36%"
+        "Pelajaran       Soal  tunggal  jamak  isian  pasangan  urutan  Mengingat  Memahami  Menerapkan  Menganalisis  Terap+Analisis\n"
+        "--------------  ----  -------  -----  -----  --------  ------  ---------  --------  ----------  ------------  --------------\n"
+        "analisis-kasus     8        5      1      2         0       0          2         3           1             2             38%\n"
+        "tiga               3        1      1      1         0       0          1         1           1             0             33%\n"
+        "kosong             0        0      0      0         0       0          0         0           0             0              0%\n"
+        "JUMLAH            11        6      2      3         0       0          3         4           2             2             36%"
     )
     assert report.summary(Course((first, second, empty))) == (
         "Bank soal bersih: 11 soal di 3 pelajaran, dan 1 soal di kumpulan Evaluasi akhir."
@@ -271,7 +271,7 @@ def test_stats_count_every_type_and_level_per_lesson_and_in_total() -> None:
 
 
 def test_stats_of_a_course_without_questions_is_all_zero() -> None:
-    assert report.stats(Course(())).splitlines()[-1].split() == ["JUMLAH", "0", "0", "0", "0", "0", "0", "0", "0", "0%"]
+    assert report.stats(Course(())).splitlines()[-1].split() == ["JUMLAH", *["0"] * 10, "0%"]
 
 
 def test_a_failure_counts_problems_and_files_and_lists_each() -> None:
@@ -326,8 +326,8 @@ def test_an_unknown_field_is_reported_at_its_name_when_its_value_starts_below() 
     document, _ = yamlsource.load(text, "q.yml")
     assert document is not None
     assert [str(p) for p in schema.check(document)] == [
-        'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, penjelasan, pertanyaan, '
-        'pilihan, tingkat, tujuan. Mungkin maksud Anda "penjelasan"?'
+        'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
+        'penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan. Mungkin maksud Anda "penjelasan"?'
     ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.core import cue_guesser, item_rules
-from scripts.core.model import Kind, Level, Location, Option, Question
+from scripts.core.model import Kind, Level, Location, Option, Pair, Question
 
 
 def question(
@@ -170,6 +170,18 @@ def test_chance_of_single_multiple_and_blank_items() -> None:
     assert cue_guesser.chance(item([("a", True), ("b", False), ("c", False), ("d", False)])) == 0.25
     assert cue_guesser.chance(item([("a", True), ("b", True), ("c", False)], kind=Kind.MULTIPLE)) == 1 / 7
     assert cue_guesser.chance(cue_guesser.Item(Kind.BLANK, "x", (), frozenset())) == 0.0
+
+
+def test_matching_and_ordering_score_a_blind_guess_whatever_the_strategy() -> None:
+    pairs = (Pair("Ibu Rina", "Sistem klien"), Pair("Lurah", "Sistem sasaran"), Pair("Ketua RT", "Sistem sasaran"))
+    matching = Question("m", Kind.MATCHING, Level.APPLY, "s", "Pasangkan.", "P.", pairs=pairs, distractors=("Sistem kegiatan",))
+    ordering = Question("o", Kind.ORDERING, Level.REMEMBER, "s", "Urutkan.", "P.", steps=("a", "b", "c", "d"))
+    # Three slots, each one of three choices; one order of 4! = 24.
+    assert cue_guesser.chance(cue_guesser.from_question(matching)) == 1 / 27
+    assert cue_guesser.chance(cue_guesser.from_question(ordering)) == 1 / 24
+    items = [cue_guesser.from_question(matching), cue_guesser.from_question(ordering)]
+    for ranking in cue_guesser.STRATEGIES.values():
+        assert cue_guesser.expected_score(items, ranking, shuffled=True) == (1 / 27 + 1 / 24) / 2
 
 
 def test_first_option_scores_chance_when_shuffled_and_everything_in_file_order() -> None:

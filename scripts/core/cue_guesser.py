@@ -10,6 +10,7 @@ every strategy and have chance 0.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,9 +29,14 @@ class Item:
     stem: str
     options: tuple[str, ...]
     keys: frozenset[int]
+    slots: int = 1  # matching: left items, each answered with one of `options`
 
 
 def from_question(question: Question) -> Item:
+    if question.kind is Kind.MATCHING:  # one answer per left item, each from the shared list
+        return Item(question.kind, question.text, question.choices, frozenset(), len(question.pairs))
+    if question.kind is Kind.ORDERING:
+        return Item(question.kind, question.text, question.steps, frozenset())
     return Item(
         question.kind,
         question.text,
@@ -40,12 +46,17 @@ def from_question(question: Question) -> Item:
 
 
 def chance(item: Item) -> float:
-    """A blind guess: one option of n, or one non-empty subset of 2^n - 1."""
+    """A blind guess: one option of n, one non-empty subset of 2^n - 1, one of the n choices
+    for each matching slot, one order of n steps."""
     n = len(item.options)
     if item.kind is Kind.SINGLE and n:
         return 1 / n
     if item.kind is Kind.MULTIPLE and n:
         return 1 / (2**n - 1)
+    if item.kind is Kind.MATCHING and n:
+        return float(n**-item.slots)
+    if item.kind is Kind.ORDERING and n:
+        return 1 / math.factorial(n)
     return 0.0
 
 
@@ -96,8 +107,8 @@ def expected_score(items: Iterable[Item], ranking: Ranking, shuffled: bool, seed
     rng = random.Random(seed)
     scores: list[float] = []
     for item in items:
-        if item.kind is Kind.BLANK or not item.options:
-            scores.append(0.0)
+        if not item.kind.has_options or not item.options:
+            scores.append(chance(item))  # no option text to read cues from: only a blind guess
             continue
         orders = [list(range(len(item.options)))]
         if shuffled:

@@ -201,7 +201,7 @@ def near_duplicates(questions: list[Question]) -> list[Problem]:
     the check stays near-linear on a large bank. Identical stems are grouped first."""
     rule = rules()
     threshold = rule.stem_similarity
-    sets = [content_words(q.text, rule) for q in questions]
+    sets = [content_words(_item_text(q), rule) for q in questions]
     problems: list[Problem] = []
     first_of: dict[frozenset[str], int] = {}
     distinct: list[int] = []
@@ -234,6 +234,12 @@ def near_duplicates(questions: list[Question]) -> list[Problem]:
         for word in ordered[:prefix]:
             index_of.setdefault(word, []).append(index)
     return problems
+
+
+def _item_text(question: Question) -> str:
+    """What makes an item itself: the stem and, for matching and ordering, whose stems are often
+    the same instruction, the left items or the steps."""
+    return " ".join([question.text, *(pair.premise for pair in question.pairs), *question.steps])
 
 
 def _duplicate(question: Question, earlier: Question) -> Problem:

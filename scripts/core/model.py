@@ -16,6 +16,13 @@ class Kind(str, Enum):
     SINGLE = "tunggal"
     MULTIPLE = "jamak"
     BLANK = "isian"
+    MATCHING = "pasangan"  # each left item to one answer from a shared list
+    ORDERING = "urutan"  # steps put in their one defensible order
+
+    @property
+    def has_options(self) -> bool:
+        """Answered by choosing among `options` (radio buttons or checkboxes)."""
+        return self in (Kind.SINGLE, Kind.MULTIPLE)
 
 
 class Level(str, Enum):
@@ -91,6 +98,14 @@ class Blank:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """One line of a matching item: the left item and the answer it goes with."""
+
+    premise: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     kind: Kind
@@ -103,6 +118,15 @@ class Question:
     # `tujuan`: which of its lesson's objectives (1-based, in the order of "Tujuan pembelajaran")
     # the question measures; the RPS reads a question's Sub-CPMK through it.
     objective: int | None = None
+    pairs: tuple[Pair, ...] = ()  # matching: left items with their answers, in bank order
+    distractors: tuple[str, ...] = ()  # matching: answers that go with no left item (`pengecoh`)
+    steps: tuple[str, ...] = ()  # ordering: the steps in their correct order
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """Matching: the answers a student picks from for every left item, each once, in bank order
+        (a repeated `kanan` is one choice, as in Moodle), then the distractors."""
+        return tuple(dict.fromkeys([pair.answer for pair in self.pairs] + list(self.distractors)))
 
     @property
     def blanks(self) -> tuple[Blank, ...]:

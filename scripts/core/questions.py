@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import item_rules
-from .model import BLANK_PATTERN, Kind, Level, Location, Option, Problem, Question, quoted
+from .model import BLANK_PATTERN, Kind, Level, Location, Option, Pair, Problem, Question, quoted
 from .yamlsource import Document, Path_
 
 # mkdocs-quiz reads these as its own syntax; inside our texts they would break the rendered quiz.
@@ -41,20 +41,28 @@ def build(entry: dict[str, Any], document: Document, at: Path_) -> tuple[Questio
         options=options,
         where=document.where(at),
         objective=entry.get("tujuan"),
+        pairs=tuple(Pair(str(pair["kiri"]).strip(), str(pair["kanan"]).strip()) for pair in entry.get("pasangan", [])),
+        distractors=tuple(str(text).strip() for text in entry.get("pengecoh", [])),
+        steps=tuple(str(text).strip() for text in entry.get("urutan", [])),
     )
-    return question, _content_problems(question, document, at)
+    return question, _content_problems(question, document, at) + _misplaced_fields(question, entry, document, at)
 
 
-# The keys whose values are text an author writes (quizzes/schema.json: pertanyaan, penjelasan, and
-# an option's teks and umpan_balik). The other fields (id, jenis, tingkat, bagian, benar) hold a
-# word or true/false, where a comment after the value is a deliberate note and cuts nothing.
-TEXT_KEYS = frozenset({"pertanyaan", "penjelasan", "teks", "umpan_balik"})
+# The keys whose values are text an author writes (quizzes/schema.json: pertanyaan, penjelasan, an
+# option's teks and umpan_balik, a pair's kiri and kanan, and the texts listed under pengecoh and
+# urutan). The other fields (id, jenis, tingkat, bagian, benar) hold a word or true/false, where a
+# comment after the value is a deliberate note and cuts nothing.
+TEXT_KEYS = frozenset({"pertanyaan", "penjelasan", "teks", "umpan_balik", "kiri", "kanan", "pengecoh", "urutan"})
+LIST_NAMES = {"pilihan": "pilihan", "pasangan": "pasangan", "pengecoh": "pengecoh", "urutan": "langkah"}
 
 
 def _field_name(path: Path_) -> str:
-    """A text field as a message names it: "penjelasan", or "umpan balik pilihan ke-2"."""
-    if len(path) == 3:  # ("pilihan", index, "teks" | "umpan_balik") in a schema-valid entry
-        return f"{str(path[2]).replace('_', ' ')} pilihan ke-{int(path[1]) + 1}"
+    """A text field as a message names it: "penjelasan", "umpan balik pilihan ke-2", "kiri pasangan
+    ke-1", "langkah ke-3"."""
+    if len(path) == 3:  # (list, index, field): pilihan/teks, pasangan/kanan ... in a schema-valid entry
+        return f"{str(path[2]).replace('_', ' ')} {LIST_NAMES.get(str(path[0]), path[0])} ke-{int(path[1]) + 1}"
+    if len(path) == 2:  # (list, index): an item of pengecoh or urutan
+        return f"{LIST_NAMES.get(str(path[0]), path[0])} ke-{int(path[1]) + 1}"
     return str(path[-1])
 
 
@@ -90,10 +98,101 @@ def _content_problems(question: Question, document: Document, at: Path_) -> list
     problems.extend(item_rules.stem_problems(question, document.where(at + ("pertanyaan",))))
     if question.kind is Kind.BLANK:
         problems.extend(_blank_problems(question, document, at))
+    elif question.kind is Kind.MATCHING:
+        problems.extend(_matching_problems(question, document, at))
+    elif question.kind is Kind.ORDERING:
+        problems.extend(_ordering_problems(question, document, at))
     else:
         problems.extend(_choice_problems(question, document, at))
         option_lines = [document.where(at + ("pilihan", n, "teks")) for n in range(len(question.options))]
         problems.extend(item_rules.question_problems(question, document.where(at + ("pilihan",), key=True), option_lines))
+    return problems
+
+
+# The fields only some kinds use, and the kinds that use them.
+KIND_FIELDS = {
+    "pilihan": (Kind.SINGLE, Kind.MULTIPLE),
+    "pasangan": (Kind.MATCHING,),
+    "pengecoh": (Kind.MATCHING,),
+    "urutan": (Kind.ORDERING,),
+}
+
+
+def _misplaced_fields(question: Question, entry: dict[str, Any], document: Document, at: Path_) -> list[Problem]:
+    """A field the question's kind does not use: the author meant another kind, or left it over."""
+    present = [name for name in KIND_FIELDS if name in entry]
+    if question.kind is Kind.BLANK:
+        present = [name for name in present if name != "pilihan"]  # _blank_problems says it its own way
+    return [
+        Problem(
+            document.where(at + (name,), key=True),
+            f'soal {question.id}: soal {question.kind.value} tidak memakai "{name}". Hapus kolom itu, atau '
+            f"ubah jenisnya menjadi {' atau '.join(kind.value for kind in KIND_FIELDS[name])}.",
+        )
+        for name in present
+        if question.kind not in KIND_FIELDS[name]
+    ]
+
+
+def _no_brackets(question: Question, document: Document, at: Path_) -> list[Problem]:
+    if "[[" not in question.text:
+        return []
+    return [
+        Problem(
+            document.where(at + ("pertanyaan",)),
+            f'soal {question.id}: tanda [[...]] hanya untuk jenis isian. Ubah jenisnya menjadi "isian" '
+            "atau hapus tanda kurung siku ganda.",
+        )
+    ]
+
+
+def _repeats(texts: list[str]) -> list[tuple[int, int]]:
+    """(index, index of its first occurrence) for every text that repeats an earlier one."""
+    seen: dict[str, int] = {}
+    repeats = []
+    for index, text in enumerate(texts):
+        key = normalized(text)
+        if key in seen:
+            repeats.append((index, seen[key]))
+        seen.setdefault(key, index)
+    return repeats
+
+
+def _matching_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    problems = _no_brackets(question, document, at)
+
+    def problem(field: Path_, message: str, key: bool = False) -> None:
+        problems.append(Problem(document.where(at + field, key=key), f"soal {question.id}: {message}"))
+
+    for index, first in _repeats([pair.premise for pair in question.pairs]):
+        problem(("pasangan", index, "kiri"), f"butir kiri pasangan ke-{index + 1} sama dengan pasangan ke-{first + 1}.")
+    answers = {normalized(pair.answer) for pair in question.pairs}
+    for index, text in enumerate(question.distractors):
+        if normalized(text) in answers:
+            problem(("pengecoh", index), f'pengecoh ke-{index + 1} ("{quoted(text, 40)}") adalah jawaban salah satu '
+                    "pasangan, jadi bukan pengecoh. Ganti dengan jawaban yang tidak cocok dengan butir kiri mana pun.")
+    for index, first in _repeats(list(question.distractors)):
+        problem(("pengecoh", index), f"pengecoh ke-{index + 1} sama dengan pengecoh ke-{first + 1}.")
+    if question.pairs and len(question.choices) < 3:
+        # Moodle refuses a matching question with fewer than three answers to choose from.
+        problem(("pasangan",), "jawaban kanan yang berbeda baru "
+                f"{len(question.choices)}; perlu sedikitnya 3. Tambahkan pengecoh atau pasangan lain.", key=True)
+    elif question.pairs and len({normalized(pair.answer) for pair in question.pairs}) == 1:
+        problem(("pasangan",), "semua butir kiri berpasangan dengan jawaban yang sama; soal ini tidak menguji "
+                "pembedaan. Pasangkan butir dengan jawaban yang berbeda.", key=True)
+    return problems
+
+
+def _ordering_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
+    problems = _no_brackets(question, document, at)
+    for index, first in _repeats(list(question.steps)):
+        problems.append(
+            Problem(
+                document.where(at + ("urutan", index)),
+                f"soal {question.id}: langkah ke-{index + 1} sama dengan langkah ke-{first + 1}; setiap langkah "
+                "harus berbeda agar urutannya dapat dinilai.",
+            )
+        )
     return problems
 
 
@@ -133,16 +232,8 @@ def _blank_problems(question: Question, document: Document, at: Path_) -> list[P
 
 
 def _choice_problems(question: Question, document: Document, at: Path_) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = _no_brackets(question, document, at)
     options_at = at + ("pilihan",)
-    if "[[" in question.text:
-        problems.append(
-            Problem(
-                document.where(at + ("pertanyaan",)),
-                f'soal {question.id}: tanda [[...]] hanya untuk jenis isian. Ubah jenisnya menjadi "isian" '
-                "atau hapus tanda kurung siku ganda.",
-            )
-        )
     seen: dict[str, int] = {}
     for index, option in enumerate(question.options):
         key = normalized(option.text)

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .model import LEVEL_NAMES, Course, Kind, Level, Problem
 
-KIND_NAMES = {Kind.SINGLE: "tunggal", Kind.MULTIPLE: "jamak", Kind.BLANK: "isian"}
+KIND_NAMES = {kind: kind.value for kind in Kind}
 
 
 def failure(problems: list[Problem], what: str = "Pemeriksaan kursus") -> str:

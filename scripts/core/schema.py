@@ -36,6 +36,8 @@ FIELD_HINTS = {
     "pilihan": "tambahkan sedikitnya dua pilihan jawaban",
     "penjelasan": "jelaskan mengapa jawaban benar itu benar dan mengapa pengecoh yang menggoda itu keliru",
     "teks": "tulis teks pilihan dalam satu baris",
+    "kiri": "tulis butir yang dipasangkan dalam satu baris",
+    "kanan": "tulis jawaban yang menjadi pasangannya dalam satu baris",
 }
 
 
@@ -103,8 +105,7 @@ def _describe(error: ValidationError, document: Document, schema: Path = SCHEMA_
         return [_unknown_field(document, at, str(key), allowed) for key in extra]
     if error.validator == "required":
         missing = str(error.message.split("'")[1])
-        declared = error.schema.get("properties", {}).get(missing, {}) if isinstance(error.schema, dict) else {}
-        hint = declared.get("x-petunjuk") or FIELD_HINTS.get(missing, "tambahkan kolom ini")
+        hint = _declared_hint(error, missing, schema) or FIELD_HINTS.get(missing, "tambahkan kolom ini")
         return [Problem(document.where(at), f'kolom "{missing}" wajib ada di sini: {hint}.')]
     if custom:
         named = bool(at) and isinstance(at[-1], str)  # a field, not the file or an item of a list
@@ -135,7 +136,23 @@ def _describe(error: ValidationError, document: Document, schema: Path = SCHEMA_
                 f'"{field}" perlu sedikitnya {error.validator_value} butir.',
             )
         ]
+    if error.validator == "maxItems":
+        return [Problem(document.where(at), f'"{field}" paling banyak berisi {error.validator_value} butir.')]
     return [Problem(document.where(at), f'"{field}" tidak sesuai format yang diminta. Lihat {_shown_path(schema)}.')]
+
+
+def _declared_hint(error: ValidationError, name: str, schema: Path) -> str | None:
+    """The `x-petunjuk` of the field `name` where the failing subschema declares it or, for a
+    requirement added by if/then (pasangan for jenis pasangan), where the schema declares it."""
+    own = error.schema.get("properties", {}).get(name) if isinstance(error.schema, dict) else None
+    if own is not None:
+        return own.get("x-petunjuk")
+    document = _schema(schema)
+    for declared in [document, *document.get("definitions", {}).values()]:
+        hint = declared.get("properties", {}).get(name, {}).get("x-petunjuk")
+        if hint:
+            return str(hint)
+    return None
 
 
 def _shown_path(schema: Path) -> str:

@@ -88,7 +88,12 @@ class Document:
         while stack:
             node, path = stack.pop()
             if isinstance(node, yaml.SequenceNode):
-                stack.extend((child, path + (index,)) for index, child in enumerate(node.value))
+                for index, child in enumerate(node.value):
+                    if not isinstance(child, yaml.ScalarNode):
+                        stack.append((child, path + (index,)))
+                    elif path and path[-1] in keys and (comment := _comment_ending(self.text, child)):
+                        # A list of texts under a text key (urutan, pengecoh): each item is a value.
+                        found.append((path + (index,), child.end_mark.line + 1, comment))
             elif isinstance(node, yaml.MappingNode):
                 for key, value in node.value:
                     name = str(key.value)

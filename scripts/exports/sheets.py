@@ -28,7 +28,13 @@ from . import markup
 
 PAKETS = ("A", "B")
 
-KIND_NAMES = {Kind.SINGLE: "Pilihan tunggal", Kind.MULTIPLE: "Pilihan jamak", Kind.BLANK: "Isian"}
+KIND_NAMES = {
+    Kind.SINGLE: "Pilihan tunggal",
+    Kind.MULTIPLE: "Pilihan jamak",
+    Kind.BLANK: "Isian",
+    Kind.MATCHING: "Menjodohkan",
+    Kind.ORDERING: "Mengurutkan",
+}
 KIND_HINTS = {
     Kind.SINGLE: "Pilih satu jawaban.",
     Kind.MULTIPLE: "Pilih semua jawaban yang benar.",
