@@ -24,6 +24,18 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = list(HEADLESS)
 
 
+# Fixtures that build the whole site or start a browser: minutes where a unit test takes milliseconds.
+# A test that uses one is marked `site`, so a run can leave them all out with `-m "not site"` (the
+# mutation run does: it reruns a module's tests once per mutant).
+SITE_FIXTURES = frozenset({"site", "offline_site", "server", "browser", "page"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @functools.cache
 def real_course() -> Course:
     """The course of this checkout, loaded once per test process: modules that parametrize over its

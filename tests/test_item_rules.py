@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from scripts.core import cue_guesser, item_rules
-from scripts.core.model import Kind, Level, Location, Option, Pair, Question
+from scripts.core import (
+    cue_guesser,
+    item_rules,
+)
+from scripts.core.model import (
+    Kind,
+    Level,
+    Location,
+    Option,
+    Pair,
+    Question,
+)
 
 
 def question(
@@ -214,3 +226,125 @@ def test_table_reports_the_worst_margin_over_chance() -> None:
     text, worst = cue_guesser.table({"Kuis": cued})
     assert "Kuis" in text and "Peluang" in text
     assert round(worst) == 50  # the longest option always wins; chance is 50 %
+
+
+# Thresholds and messages at their edges
+
+
+def test_an_option_without_its_own_line_is_reported_at_the_question() -> None:
+    cued = question([("Jawaban yang tepat", True), ("Selalu begini", False), ("Semua jawaban benar", False)])
+    found = item_rules.question_problems(cued, Location("quizzes/x.yml", 9), [Location("quizzes/x.yml", 10)])
+    assert [str(p) for p in found] == [
+        'quizzes/x.yml:9: soal q: pilihan ke-3 ("Semua jawaban benar") bisa dijawab tanpa memahami materi. Ganti dengan '
+        "pengecoh dari kekeliruan yang diajarkan pelajaran.",
+        'quizzes/x.yml:9: soal q: pengecoh ke-2 memuat kata mutlak "selalu", sedangkan kunci tidak; mahasiswa dapat '
+        "menyingkirkannya tanpa memahami materi. Rumuskan tanpa kata itu.",
+    ]
+
+
+def test_a_multiple_answer_item_whose_options_are_all_keys_has_no_leading_keys() -> None:
+    assert problems_of(question([("A", True), ("B", True), ("C", True)], kind=Kind.MULTIPLE)) == []
+
+
+def test_a_key_position_is_none_without_a_key() -> None:
+    assert item_rules.key_position(question([("A", False), ("B", False), ("C", False)])) is None
+    assert item_rules.key_position(question([("A", False), ("B", False), ("C", True)])) == 3
+
+
+def test_only_single_choice_items_count_for_the_longest_key() -> None:
+    long_key = "Kunci yang jauh lebih panjang"
+    singles = [four(n % 4, qid=f"q{n}") for n in range(3)]
+    one_key_multiples = [
+        question([(long_key, True), ("Pengecoh", False), ("Lain", False)], kind=Kind.MULTIPLE, qid=f"m{n}")
+        for n in range(3)
+    ]
+    assert file_messages(singles + one_key_multiples) == []
+
+
+@pytest.mark.parametrize(("longest", "reported"), [(17, False), (18, True)])
+def test_the_longest_key_may_be_a_third_of_fifty_items_but_not_more(longest: int, reported: bool) -> None:
+    long_key = "Kunci yang jauh lebih panjang"
+    bank = [four(n % 4, long_key if n < longest else "Kunci", f"q{n}") for n in range(50)]  # 0.34 x 50 = 17
+    assert [m.split(";")[0] for m in file_messages(bank)] == (
+        ["kunci adalah pilihan terpanjang pada 18 dari 50 soal tunggal (paling banyak 17)"] if reported else []
+    )
+
+
+@pytest.mark.parametrize(("longest", "listed"), [(6, "q0, q1, q2, q3, q4, q5."), (7, "q0, q1, q2, q3, q4, q5 dst.")])
+def test_the_longest_key_message_names_at_most_six_items(longest: int, listed: str) -> None:
+    long_key = "Kunci yang jauh lebih panjang"
+    bank = [four(n % 4, long_key if n < longest else "Kunci", f"q{n}") for n in range(10)]
+    assert file_messages(bank) == [
+        f"kunci adalah pilihan terpanjang pada {longest} dari 10 soal tunggal (paling banyak 3); mahasiswa yang "
+        f"menebak pilihan terpanjang akan lulus. Panjangkan pengecoh atau ringkas kunci pada: {listed}"
+    ]
+
+
+def test_three_option_items_count_for_key_positions() -> None:
+    three = [question([("Kunci", True), ("Pengecoh", False), ("Lain", False)], qid=f"q{n}") for n in range(5)]
+    assert file_messages(three) == [
+        "kunci 5 dari 5 soal tunggal (100%) ada di pilihan ke-1; paling banyak 40%. Lembar cetak dan ekspor LMS "
+        "memakai urutan berkas, jadi sebarkan posisi kunci."
+    ]
+
+
+def test_of_two_favourite_key_positions_the_earlier_is_named() -> None:
+    bank = [four(2, qid=f"c{n}") for n in range(5)] + [four(0, qid=f"a{n}") for n in range(5)]
+    assert file_messages(bank) == [
+        "kunci 5 dari 10 soal tunggal (50%) ada di pilihan ke-1; paling banyak 40%. Lembar cetak dan ekspor LMS "
+        "memakai urutan berkas, jadi sebarkan posisi kunci."
+    ]
+
+
+def test_the_key_position_message_states_the_configured_maximum(monkeypatch: pytest.MonkeyPatch) -> None:
+    tuned = dataclasses.replace(item_rules.rules(), position_max=0.6)
+    monkeypatch.setattr(item_rules, "rules", lambda: tuned)
+    bank = [four(0, qid=f"q{n}") for n in range(4)] + [four(1, qid="q4")]
+    assert file_messages(bank) == [
+        "kunci 4 dari 5 soal tunggal (80%) ada di pilihan ke-1; paling banyak 60%. Lembar cetak dan ekspor LMS "
+        "memakai urutan berkas, jadi sebarkan posisi kunci."
+    ]
+
+
+def test_an_option_of_sixty_characters_is_quoted_whole() -> None:
+    text = "Semua jawaban " + "x" * 46
+    assert len(text) == 60
+    assert problems_of(question([("Jawaban yang tepat", True), (text, False)])) == [
+        f'quizzes/x.yml:11: soal q: pilihan ke-2 ("{text}") bisa dijawab tanpa memahami materi. Ganti dengan pengecoh '
+        "dari kekeliruan yang diajarkan pelajaran."
+    ]
+
+
+def test_content_words_leave_out_short_and_common_words_but_keep_numbers() -> None:
+    assert item_rules.content_words("Di RT 05 ada 3 warga.", item_rules.rules()) == frozenset({"05", "3", "warga"})
+
+
+def test_an_absolute_word_is_found_at_the_end_of_a_text() -> None:
+    assert item_rules.absolute_words("Pekerja sosial hadir selalu", item_rules.rules()) == ["selalu"]
+
+
+def stems(*texts: str) -> list[str]:
+    bank = [question([("A", True), ("B", False)], text=text, qid=f"s{n}") for n, text in enumerate(texts)]
+    return [p.message.split(":")[0] for p in item_rules.near_duplicates(bank)]
+
+
+def test_stems_of_six_content_words_are_compared_after_one_without_any() -> None:
+    # Six words each, five shared: similarity 5/7. The rarest words of the later stem are not shared.
+    assert stems("Apa itu?", "Relawan posyandu mendampingi kader menimbang balita?",
+                 "Relawan posyandu mendampingi kader menimbang lansia?") == ["soal s2"]
+
+
+def test_stems_exactly_as_similar_as_the_threshold_are_near_duplicates() -> None:
+    assert item_rules.rules().stem_similarity == 0.6  # six shared words of ten
+    assert stems("Relawan posyandu mendampingi kader menimbang balita gizi buruk?",
+                 "Relawan posyandu mendampingi kader menimbang balita lansia hamil?") == ["soal s1"]
+
+
+def test_a_long_option_is_cut_in_its_message() -> None:
+    question = Question("q", Kind.SINGLE, Level.UNDERSTAND, "s", "Apa?", "Karena.",
+                        (Option("Benar", True), Option("Semua jawaban " + "panjang " * 20, False)))
+    found = item_rules.question_problems(question, Location("x.yml", 1), [Location("x.yml", 2), Location("x.yml", 3)])
+    assert str(found[0]) == (
+        'x.yml:3: soal q: pilihan ke-2 ("Semua jawaban panjang panjang panjang panjang panjang panja…") bisa '
+        "dijawab tanpa memahami materi. Ganti dengan pengecoh dari kekeliruan yang diajarkan pelajaran."
+    )

@@ -43,6 +43,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,21 +56,19 @@ KILLED, SURVIVED, NO_TESTS = {1, 3}, {0}, {5, 33}
 # that grows quadratically): the tests do not pass with it, so it counts as killed.
 TIMED_OUT = {-24, 24, 36, 152, 255}
 SUBPROCESS_MODULES = ("scripts.cli", "scripts.core.report")  # reached by the CLI tests in a subprocess
-# The second pass: the CLI tests (in a subprocess, and in-process in test_core_guards.py) for what
+# The second pass: the CLI tests (in a subprocess, and in-process in test_cli_in_process.py) for what
 # mutmut cannot link to them, and the in-process fast tests for every other survivor. The
 # course-wide CLI run adds time, not kills.
-CLI_TESTS = ["tests/test_cli.py", "tests/test_core_guards.py", "-k", "not on_the_course"]
-# mutmut picks each mutant's tests by the coverage it recorded, and misses some that would kill it.
-DETAIL_TESTS = [
-    "tests/test_core_details.py",
-    "tests/test_core_guards.py",
-    "tests/test_item_rules.py",
-    "tests/test_checks.py",
-    "tests/test_progress.py",
-    "tests/test_bad_input.py",
-    "-k",
-    "not never_prints",
+# Tests of the built site or a browser (marked `site` by tests/conftest.py) are left out: minutes each.
+UNIT_ONLY = ["-m", "not site and not properdocs"]
+CLI_TESTS = ["tests/test_cli.py", "tests/test_cli_in_process.py", "-k", "not on_the_course", *UNIT_ONLY]
+# mutmut picks each mutant's tests by the coverage it recorded, and misses some that would kill it:
+# every other survivor runs again against all the in-process fast tests, the ones pyproject.toml's
+# [tool.mutmut] gives mutmut (one list), without the subprocess CLI tests of CLI_TESTS.
+MUTMUT_TESTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"][
+    "pytest_add_cli_args_test_selection"
 ]
+DETAIL_TESTS = [*(path for path in MUTMUT_TESTS if path != CLI_TESTS[0]), "-k", "not never_prints", *UNIT_ONLY]
 SECOND_PASS_CACHE = ROOT / ".cache" / "mutation-second-pass.json"
 
 
