@@ -1,7 +1,10 @@
 """How Moodle reads the files we export, ported so the tests read them the same way: the GIFT reader
 line by line from Moodle's question/format/gift/format.php and question/format.php, its Cloze
-(multianswer) syntax, and the Moodle XML fields and rules of the essay question type
-(question/type/essay). The export tests compare what this reads with the quiz bank."""
+(multianswer) syntax, the Moodle XML fields and rules of the essay question type
+(question/type/essay), and the matching and ordering question types: qformat_xml::import_match and
+qtype_match (saving, initialise_question_instance, grade_response), qtype_ordering's
+import_from_xml, set_options_for_import and grade_response. The export tests compare what this
+reads with the quiz bank."""
 
 from __future__ import annotations
 
@@ -135,6 +138,20 @@ def read_gift_question(lines: list[str]) -> dict[str, object] | None:
         question["answers"] = parsed
     elif "=" in answertext and "->" in answertext:
         question["qtype"] = "match"
+        answers = answertext.split("=")
+        answers[0] = answers[0].strip(PHP_WHITESPACE)
+        if not answers[0]:
+            answers.pop(0)
+        assert len(answers) >= 2, f"GIFT: too few matching answers in {answertext!r}"  # check_answer_count(2)
+        subquestions, subanswers = [], []
+        for answer in answers:
+            answer = answer.strip(PHP_WHITESPACE)
+            marker = answer.find("->")
+            assert marker != -1, f"giftmatchingformat: {answer!r}"
+            subquestions.append(parse_text_with_format(answer[:marker], form))
+            subanswers.append(escapedchar_post(answer[marker + 2 :]).strip(PHP_WHITESPACE))
+        question["subquestions"] = subquestions
+        question["subanswers"] = subanswers
     elif answertext.split("#")[0].strip() in ("T", "TRUE", "F", "FALSE"):
         question["qtype"] = "truefalse"
     else:
@@ -286,3 +303,129 @@ def moodle_tags(element: ET.Element) -> list[str]:
     """A question's tags as qformat_xml::import_question_tags reads them: the <text> of each
     <tags>/<tag>, "" where a tag has none."""
     return [(tag.findtext("text") or "") for tag in element.findall("tags/tag")]
+
+
+# ------------------------------------------------------------------------------------------------
+# Matching (qtype_match) and ordering (qtype_ordering) in Moodle XML
+# ------------------------------------------------------------------------------------------------
+def _combined_feedback(element: ET.Element) -> dict[str, str]:
+    """qformat_xml::import_combined_feedback: each field's text, "" when absent."""
+    names = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+    return {name: text_of(element, f"{name}/text") for name in names}
+
+
+def import_match(element: ET.Element) -> dict[str, object]:
+    """qformat_xml::import_match: shuffleanswers (trans_single, default 1), then per <subquestion>
+    its text and format (import_text_with_files) and its answer's text (getpath, trimmed)."""
+    assert element.get("type") == "matching"
+    shuffle = (element.findtext("shuffleanswers") or "1").strip()
+    subquestions = [
+        ((sub.findtext("text") or "").strip(), sub.get("format", "moodle_auto_format")) for sub in element.findall("subquestion")
+    ]
+    subanswers = [(sub.findtext("answer/text") or "").strip() for sub in element.findall("subquestion")]
+    return {
+        "shuffleanswers": shuffle in ("true", "1"),
+        "subquestions": subquestions,
+        "subanswers": subanswers,
+        "shownumcorrect": element.find("shownumcorrect") is not None,
+        **_combined_feedback(element),
+    }
+
+
+def match_question(imported: dict[str, object]) -> dict[str, object]:
+    """qtype_match::save_question_options (a subquestion is kept unless both its text and answer are
+    empty) and initialise_question_instance: an answer text seen before is the same choice (so a
+    repeated answer is offered once); a subquestion with text is a stem whose right choice is its
+    answer's; one without text (a distractor) only adds its answer to the choices."""
+    texts = [text for text, _ in imported["subquestions"]]  # type: ignore[union-attr]
+    answers = list(imported["subanswers"])  # type: ignore[call-overload]
+    choices: dict[int, str] = {}
+    stems: dict[int, str] = {}
+    right: dict[int, int] = {}
+    for subid, (text, answer) in enumerate(zip(texts, answers), start=1):
+        if text.strip() == "" and answer.strip() == "":
+            continue
+        key = next((k for k, choice in choices.items() if choice == answer), None)
+        if key is None:
+            key = subid
+            choices[key] = answer
+        if text != "":
+            stems[subid] = text
+            right[subid] = key
+    return {"stems": stems, "choices": choices, "right": right}
+
+
+def grade_match(question: dict[str, object], response: dict[int, int]) -> float:
+    """qtype_match_question::grade_response: right stems (get_num_parts_right) over all stems."""
+    right: dict[int, int] = question["right"]  # type: ignore[assignment]
+    correct = sum(1 for stem, choice in right.items() if response.get(stem) == choice)
+    return correct / len(right)
+
+
+# qtype_ordering_question's constants (question.php) and set_options_for_import's readings.
+ORDERING_GRADING = {
+    "ALL_OR_NOTHING": -1, "ABS": 0, "ABSOLUTE": 0, "ABSOLUTE_POSITION": 0,
+    "REL": 1, "RELATIVE": 1, "RELATIVE_NEXT_EXCLUDE_LAST": 1, "RELATIVE_NEXT_INCLUDE_LAST": 2,
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT": 3, "RELATIVE_ALL_PREVIOUS_AND_NEXT": 4,
+    "LONGEST_ORDERED_SUBSET": 5, "LONGEST_CONTIGUOUS_SUBSET": 6, "RELATIVE_TO_CORRECT": 7,
+}
+ORDERING_SELECT = {"ALL": 0, "EXACT": 0, "RANDOM": 1, "REL": 1, "CONTIGUOUS": 2, "CONTIG": 2}
+ORDERING_LAYOUT = {"HORIZONTAL": 1, "HORI": 1, "H": 1, "1": 1, "VERTICAL": 0, "VERT": 0, "V": 0, "0": 0}
+ORDERING_NUMBERING = {"none", "123", "abc", "ABCD", "iii", "IIII"}
+
+
+def import_ordering(element: ET.Element) -> dict[str, object]:
+    """qtype_ordering::import_from_xml with set_options_for_import: each option's text read with
+    its default (layout VERTICAL, select RANDOM of 6, grading RELATIVE, showgrading 1, numbering
+    none), unknown words falling back as there; then the <answer>s in file order (the correct
+    order: save_question_options numbers them 1, 2, ... as it saves) with their text and format."""
+    assert element.get("type") == "ordering"
+
+    def field(name: str, default: str) -> str:
+        found = element.find(name)
+        return (found.text or "") if found is not None else default
+
+    count = field("selectcount", "6")
+    grading = ORDERING_GRADING.get(field("gradingtype", "RELATIVE").upper(), 1)
+    show = field("showgrading", "1").upper()
+    numbering = field("numberingstyle", "none")
+    return {
+        "layouttype": ORDERING_LAYOUT.get(field("layouttype", "VERTICAL").upper(), 0),
+        "selecttype": ORDERING_SELECT.get(field("selecttype", "RANDOM").upper(), 1),
+        "selectcount": int(count) if count.strip().lstrip("-").isdigit() else 3,
+        "gradingtype": grading,
+        "showgrading": 0 if show in ("HIDE", "FALSE", "NO") else 1,
+        "numberingstyle": numbering if numbering in ORDERING_NUMBERING else "none",
+        "answers": [((answer.findtext("text") or "").strip(), answer.get("format", "")) for answer in element.findall("answer")],
+        "shownumcorrect": element.findtext("shownumcorrect"),
+        **_combined_feedback(element),
+    }
+
+
+def grade_ordering(gradingtype: int, correct: list[int], current: list[int]) -> float:
+    """qtype_ordering_question::grade_response for all or nothing, absolute position, relative to
+    the next item (excluding the last) and relative to correct position; `correct` and `current`
+    are answer ids by position."""
+    count_correct = count_answers = 0
+    if gradingtype in (-1, 0):
+        for position, answer in enumerate(correct):
+            if position < len(current) and current[position] == answer:
+                count_correct += 1
+            count_answers += 1
+        if gradingtype == -1 and count_correct < count_answers:
+            count_correct = 0
+    elif gradingtype == 1:  # get_next_answerids without the last item
+        following = {a: b for a, b in zip(current, current[1:])}
+        for answer, after in zip(correct, correct[1:]):
+            count_correct += following.get(answer) == after
+            count_answers += 1
+    elif gradingtype == 7:
+        steps = len(correct) - 1
+        for position, answer in enumerate(correct):
+            if answer in current:
+                score = steps - abs(position - current.index(answer))
+                count_correct += max(score, 0)
+            count_answers += steps
+    else:
+        raise NotImplementedError(f"grading type {gradingtype} is not ported")
+    return count_correct / count_answers if count_answers else 0.0

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from scripts import exports
 from scripts.core import course
 from scripts.core.model import BLANK_PATTERN, Kind, Question, Quiz
-from scripts.exports import book, markup, pdf, printer, sheets
+from scripts.exports import book, formative, markup, pdf, printer, sheets
 from scripts.site import offline
 
 COURSE, _ = course.load(ROOT)
@@ -70,6 +70,8 @@ def snippet(question: Question) -> str:
 
 def answer(question: Question) -> str:
     """The answer the key prints, squeezed."""
+    if question.kind in (Kind.MATCHING, Kind.ORDERING):  # "1 – b, 2 – a"; "urutan c – a – b"
+        return squeeze(markup.html_to_text(formative.answer(question)))
     if question.kind is Kind.BLANK:
         return ("(1)" if len(question.blanks) > 1 else "") + squeeze(question.blanks[0].answer)
     order = sheets.option_order(question)

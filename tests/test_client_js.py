@@ -110,7 +110,8 @@ def test_the_bundle_joins_every_module_in_order_with_the_contract_filled_in(tmp_
     assert places == sorted(places)
     assert bundle.startswith(client_bundle.HEADER) and bundle.rstrip().endswith("})();")
     published = client_bundle.assets(DOCS)
-    assert set(published) == {client_bundle.BUNDLE, client_bundle.STYLESHEET, client_bundle.PROGRESS_STYLESHEET, *client_bundle.SATELLITES}
+    stylesheets = {client_bundle.STYLESHEET, client_bundle.PROGRESS_STYLESHEET, client_bundle.MATCH_ORDER_STYLESHEET}
+    assert set(published) == {client_bundle.BUNDLE, *stylesheets, *client_bundle.SATELLITES}
     for path, text in published.items():
         if path.endswith(".css"):
             continue  # the stylesheets: test_the_stylesheet_is_its_modules_in_cascade_order

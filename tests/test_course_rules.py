@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, copy_project
 
 from scripts.core import course, course_rules, lessons, progress
-from scripts.core.course_rules import RULES, CourseRules, Section
-from scripts.exports import categories
+from scripts.core.course_rules import RULES, Band, CourseRules, Section
+from scripts.exports import categories, formative
 
 SHIPPED = (ROOT / "scripts" / "core" / "aturan-kursus.yml").read_text(encoding="utf-8")
 
@@ -27,7 +27,9 @@ def read(tmp_path: Path, text: str) -> tuple[CourseRules | None, list[str]]:
 
 def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
     assert RULES == CourseRules(
-        name="Intervensi Sosial", pass_mark=70, mastery_mark=80, min_questions=8, higher_order_share=0.3333,
+        name="Intervensi Sosial", pass_mark=70, mastery_mark=80,
+        mastery_bands=(Band(90, "baik sekali"), Band(80, "baik"), Band(70, "cukup"), Band(0, "kurang")),
+        review_intervals=(1, 3, 7, 14), review_lesson_box=3, min_questions=8, higher_order_share=0.3333,
         exam_draw=30, exam_min_per_lesson=2, duration=(5, 240),
         sections=(
             Section("Tujuan pembelajaran", (2, 5)), Section("Poin kunci", (3, 7)), Section("Refleksi", (1, 3)),
@@ -40,6 +42,57 @@ def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
     assert [title for title, _ in lessons.REQUIRED_SECTIONS] == [s.title for s in RULES.sections]
     assert (progress.PASS_MARK, progress.DRAW_SIZE, progress.EXAM_MARKER) == (70, 30, RULES.exam_marker)
     assert categories.COURSE_TITLE == RULES.name
+
+
+def test_the_mastery_bands_and_the_review_schedule_reach_the_book_and_the_browser_from_the_rules() -> None:
+    """Nothing else writes 80 or the bands: the book's table and the browser's contract come from here."""
+    assert formative.PASS_MARK == RULES.mastery_mark
+    assert formative.BANDS == (("90–100 %", "baik sekali"), ("80–89 %", "baik"), ("70–79 %", "cukup"), ("di bawah 70 %", "kurang"))
+    contract = progress.client_contract()
+    assert contract["masteryMark"] == RULES.mastery_mark
+    assert contract["masteryBands"] == [{"from": band.lower, "name": band.name} for band in RULES.mastery_bands]
+    assert (contract["reviewDays"], contract["reviewLessonBox"]) == (list(RULES.review_intervals), RULES.review_lesson_box)
+
+
+def test_other_bands_print_as_their_ranges() -> None:
+    assert formative.band_rows((Band(75, "tuntas"), Band(0, "belum tuntas"))) == (("75–100 %", "tuntas"), ("di bawah 75 %", "belum tuntas"))
+    assert formative.band_rows((Band(0, "semua"),)) == (("0–100 %", "semua"),)
+
+
+def test_bands_and_boxes_out_of_order_are_reported_at_their_lines(tmp_path: Path) -> None:
+    text = (
+        SHIPPED.replace("  - {dari: 70, nama: cukup}", "  - {dari: 85, nama: cukup}")
+        .replace("  - {dari: 0, nama: kurang}", "  - {dari: 10, nama: kurang}")
+        .replace("jarak_hari: [1, 3, 7, 14]", "jarak_hari: [1, 7, 3]")
+        .replace("kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 4")
+    )
+    lines = text.splitlines()
+    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 85", "dari: 10", "jarak_hari:", "kotak_benar_di_pelajaran:")}
+    rules, problems = read(tmp_path, text)
+    assert rules is None
+    assert problems == [
+        f'aturan.yml:{at["dari: 85"]}: pita_penguasaan: pita "cukup" dari 85 harus lebih rendah dari pita di atasnya (80); urutkan pita dari batas bawah tertinggi.',
+        f'aturan.yml:{at["dari: 10"]}: pita_penguasaan: pita terakhir ("kurang") harus mulai dari 0, agar setiap nilai punya pita.',
+        f"aturan.yml:{at['jarak_hari:']}: ulang_soal: jarak_hari kotak 3 (3 hari) harus lebih panjang dari kotak 2 (7 hari).",
+        f"aturan.yml:{at['kotak_benar_di_pelajaran:']}: ulang_soal: kotak_benar_di_pelajaran 4 tidak ada; jarak_hari hanya punya 3 kotak.",
+    ]
+
+
+def test_a_broken_band_or_schedule_is_reported_by_the_schema(tmp_path: Path) -> None:
+    text = (
+        SHIPPED.replace("  - {dari: 90, nama: baik sekali}", "  - {dari: 190, nama: baik sekali}")
+        .replace("jarak_hari: [1, 3, 7, 14]", "jarak_hari: [1, 0]")
+        .replace("  kotak_benar_di_pelajaran: 3\n", "")
+    )
+    lines = text.splitlines()
+    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 190", "jarak_hari:")}
+    rules, problems = read(tmp_path, text)
+    assert rules is None
+    assert problems == [
+        f'aturan.yml:{at["dari: 190"]}: kolom "dari": tulis batas bawah pita sebagai persen bulat 0–100, mis. 80.',
+        f'aturan.yml:{at["jarak_hari:"]}: kolom "kotak_benar_di_pelajaran" wajib ada di sini: tulis kotak bagi soal yang langsung benar di pelajaran, mis. 3.',
+        f"aturan.yml:{at['jarak_hari:']}: tulis bilangan bulat 1 atau lebih.",
+    ]
 
 
 def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -30,11 +30,19 @@ from moodle_reader import (
     text_of,
 )
 from test_checks import overlay
+from test_export_matching import (
+    check_gift_matching,
+    check_moodle_matching,
+    check_moodle_ordering,
+    check_qti12_matching,
+    check_qti21_arranged,
+)
 
 from scripts import exports
 from scripts.core import course
 from scripts.core.model import Course, Kind, Question, Quiz, anchor
 from scripts.exports import categories, gift, grading, markup, moodle, qti, sheets
+from scripts.upstream.mkdocs_quiz import QTIVersion
 
 # The content writers are still adding lessons: build on the quizzes that load cleanly.
 COURSE = real_course()
@@ -119,7 +127,13 @@ def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -
     assert markup.to_html(question.explanation, markup.lms_links) in general
     assert html.escape(markup.section_title(question, quiz.lesson), quote=False) in general
     answers = element.findall("answer")
-    if question.kind is Kind.BLANK and len(question.blanks) > 1:
+    if question.kind is Kind.MATCHING:  # the shared checks of test_export_matching.py
+        assert element.get("type") == "matching"
+        check_moodle_matching(element, question)
+    elif question.kind is Kind.ORDERING:
+        assert element.get("type") == "ordering"
+        check_moodle_ordering(element, question)
+    elif question.kind is Kind.BLANK and len(question.blanks) > 1:
         assert element.get("type") == "cloze"
         parts = read_cloze(text_of(element, "questiontext/text"))
         assert [[answer for answer, _ in part] for part in parts] == [
@@ -280,6 +294,9 @@ def check_gift_question(parsed: dict[str, object], question: Question, quiz: Qui
     assert question.level.value in parsed["tags"]
     assert ("evaluasi-akhir" in parsed["tags"]) == bool(quiz.category)
     assert parsed["generalfeedback"] == markup.general_feedback_html(question, quiz.lesson)
+    if question.kind is Kind.MATCHING:
+        check_gift_matching(parsed, question)
+        return
     if question.kind is Kind.BLANK:
         assert parsed["qtype"] == "shortanswer"
         assert parsed["questiontext"] == markup.to_html(question.text, markup.lms_links, blank=lambda n, b: "_____")
@@ -346,10 +363,15 @@ def read_zip(content: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def check_package(content: bytes, quizzes: list[Quiz]) -> dict[str, ET.Element]:
+def carried(quizzes: list[Quiz], version: QTIVersion) -> list[tuple[Question, Quiz]]:
+    """The questions a QTI version's package holds (QTI 1.2 leaves ordering items out)."""
+    return [(question, quiz) for question, quiz in pairs(quizzes) if qti.carries(question, version)]
+
+
+def check_package(content: bytes, quizzes: list[Quiz], version: QTIVersion) -> dict[str, ET.Element]:
     """The content package's structure: the manifest lists every item, the assessment orders them."""
     entries = read_zip(content)
-    expected = [f"items/{anchor(q)}.xml" for q, _ in pairs(quizzes)]
+    expected = [f"items/{anchor(q)}.xml" for q, _ in carried(quizzes, version)]
     assert list(entries) == ["imsmanifest.xml", "assessment.xml", *expected]
     manifest = ET.fromstring(entries["imsmanifest.xml"])
     resources = manifest.findall(".//cp:resource", NSCP)
@@ -446,23 +468,30 @@ def check_qti21_item(item: ET.Element, question: Question, quiz: Quiz) -> None:
 
 def test_qti_packages_list_every_item_and_match_the_bank() -> None:
     for stem, quizzes in exported(lesson_quizzes()):
-        for version, check in (("qti12", check_qti12_item), ("qti21", check_qti21_item)):
-            items = check_package(FILES[f"{stem}-{version}.zip"], quizzes)
-            for question, quiz in pairs(quizzes):
-                check(items[f"items/{anchor(question)}.xml"], question, quiz)
+        for name, version in (("qti12", QTIVersion.V1_2), ("qti21", QTIVersion.V2_1)):
+            items = check_package(FILES[f"{stem}-{name}.zip"], quizzes, version)
+            for question, quiz in carried(quizzes, version):
+                item = items[f"items/{anchor(question)}.xml"]
+                if question.kind in (Kind.MATCHING, Kind.ORDERING):  # test_export_matching.py's checks
+                    if version is QTIVersion.V1_2:
+                        check_qti12_matching(item, question)
+                    else:
+                        check_qti21_arranged(item, question, items["imsmanifest.xml"])
+                elif version is QTIVersion.V1_2:
+                    check_qti12_item(item, question, quiz)
+                else:
+                    check_qti21_item(item, question, quiz)
             assessment = items["assessment.xml"]
-            if version == "qti12":
+            if version is QTIVersion.V1_2:
                 refs = [r.get("linkrefid") for r in assessment.iter(f"{{{NS12['q']}}}itemref")]
             else:
                 refs = [r.get("identifier") for r in assessment.iter(f"{{{NS21['q']}}}assessmentItemRef")]
-            assert refs == [anchor(q) for q, _ in pairs(quizzes)]
+            assert refs == [anchor(q) for q, _ in carried(quizzes, version)]
 
 
 def test_hostile_questions_make_valid_qti_with_every_answer() -> None:
-    from mkdocs_quiz.qti.base import QTIVersion
-
     for version, check in ((QTIVersion.V1_2, check_qti12_item), (QTIVersion.V2_1, check_qti21_item)):
-        items = check_package(qti.qti_zip("Uji", "kuis-uji", [HOSTILE], version), [HOSTILE])
+        items = check_package(qti.qti_zip("Uji", "kuis-uji", [HOSTILE], version), [HOSTILE], version)
         for question in HOSTILE.questions:
             check(items[f"items/{anchor(question)}.xml"], question, HOSTILE)
 
@@ -499,8 +528,8 @@ def test_downloads_table_counts_questions_per_type_and_links_every_file() -> Non
     for row, quizzes in zip(rows, [exports.content_quizzes(COURSE), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]):
         cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
         questions = [q for quiz in quizzes for q in quiz.questions]
-        single, multiple, blank = (sum(q.kind is kind for q in questions) for kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK))
-        assert cells[2] == f"{len(questions)} ({single} / {multiple} / {blank})"
+        per_kind = " / ".join(str(sum(q.kind is kind for q in questions)) for kind in Kind)
+        assert cells[2] == f"{len(questions)} ({per_kind})"
         links = re.findall(r"\]\(\.\./unduhan/([^)]+)\)", cells[3])
         assert len(links) == len(exports.file_names(None)) and set(links) <= set(FILES)
     assert "Seluruh kursus" in rows[0] and exports.EXAM_TITLE in rows[1]
@@ -625,7 +654,7 @@ def test_every_question_carries_its_level_objective_and_sub_cpmk_as_moodle_reads
     seen = 0
     for stem, pool in ((exports.COURSE_SLUG, False), (exports.EXAM_SLUG, True)):
         for element in moodle_questions(FILES[f"{stem}-moodle.xml"]):
-            if element.get("type") not in ("multichoice", "shortanswer", "multianswer"):
+            if element.get("type") not in ("multichoice", "shortanswer", "cloze", "matching", "ordering"):
                 continue
             question, quiz = questions[text_of(element, "idnumber")]
             assert question.objective is not None

@@ -13,12 +13,14 @@ import subprocess
 import threading
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, _QuietHandler, option, real_course
 from lxml import etree
 
+from scripts.core import progress
 from scripts.core.model import Kind
 from scripts.exports import scorm
 
@@ -189,18 +191,24 @@ def test_sco_reports_answers_commits_and_resumes_on_another_device(browser, lms)
     context.close()
 
 
+def store_of(kind: Kind) -> str:
+    """Where the site keeps a question's answer: mkdocs-quiz's store, or, for matching and ordering,
+    the course's own (assets/pasangkan-urutkan.js), each + the page's path."""
+    return progress.MATCH_ORDER_KEY_PREFIX if kind in scorm.OWN_STORE else progress.QUIZ_KEY_PREFIX
+
+
 def seed(page, lms, lessons, correct_share: float, typed: str = "") -> None:  # type: ignore[no-untyped-def]
-    """Answers stored in this browser for every question of `lessons`, as mkdocs-quiz writes them."""
+    """Answers stored in this browser for every question of `lessons`, as the site writes them."""
     base, folder = lms
     (folder / "kosong.html").write_text("<!doctype html><title>kosong</title>", encoding="utf-8")
     page.goto(f"{base}/kosong.html")
-    ids = [(scorm.page_file(quiz.lesson.path), f"soal-{q.id}") for quiz in lessons for q in quiz.questions]
+    ids = [(store_of(q.kind) + "/paket/" + scorm.page_file(quiz.lesson.path), f"soal-{q.id}") for quiz in lessons for q in quiz.questions]
     cut = round(len(ids) * correct_share)
     stored: dict[str, dict] = {}
-    for index, (file, anchor) in enumerate(ids):
-        stored.setdefault(file, {})[anchor] = {"answered": True, "correct": index < cut, "selectedValues": [typed or "0"]}
-    for file, entries in stored.items():
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"quiz_progress_/paket/{file}", json.dumps(entries)])
+    for index, (key, anchor) in enumerate(ids):
+        stored.setdefault(key, {})[anchor] = {"answered": True, "correct": index < cut, "selectedValues": [typed or "0"]}
+    for key, entries in stored.items():
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(entries)])
 
 
 @pytest.mark.parametrize(("share", "status"), [(0.75, "passed"), (0.5, "failed")])
@@ -269,3 +277,52 @@ def test_untuk_dosen_links_every_package_with_its_size(site: Path) -> None:
         link = re.search(rf'<a [^>]*href="?../../unduhan/{re.escape(name)}\b[^>]*>([^<]*)</a>', page)  # after download=
         assert link, name
         assert size in link.group(1).replace("&nbsp;", "\xa0"), (name, link.group(1))
+
+
+def test_matching_and_ordering_answers_are_scored_and_restored_in_their_own_store(browser, tmp_path: Path) -> None:
+    """A lesson with a choice, a matching and an ordering question: the SCO counts all three from the
+    stores the site keeps them in, and on another device puts each answer back into its own store."""
+    import rjsmin
+    from test_export_matching import LESSON, MATCHING, ORDERING, QUIZ
+
+    from scripts.core.model import Option, Question
+
+    single = Question(
+        id="uji-tunggal", kind=Kind.SINGLE, level=MATCHING.level, section="bagian-a", text="Manakah?",
+        explanation="Sebab.", options=(Option("Ya", True), Option("Tidak", False)),
+    )
+    quiz = replace(QUIZ, questions=(single, MATCHING, ORDERING))
+    package = scorm.Package("uji", "Uji", scorm.page_file(LESSON.path), (quiz,))
+    script = rjsmin.jsmin(progress.fill_contract(scorm.SCRIPT.read_text(encoding="utf-8")))
+    lesson = tmp_path / "paket" / scorm.page_file(LESSON.path)
+    lesson.parent.mkdir(parents=True)
+    lesson.write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    (tmp_path / "paket" / scorm.SCO_PAGE).write_text(scorm.sco_page(package, script), encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    local = (f"http://127.0.0.1:{httpd.server_port}", tmp_path)
+    keys = {kind: store_of(kind) + "/paket/" + scorm.page_file(LESSON.path) for kind in (Kind.SINGLE, Kind.MATCHING)}
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        seed(page, local, [quiz], 2 / 3)  # the choice and the matching question right, the ordering wrong
+        launch(page, local, "susun", {})
+        page.wait_for_function("window.lms.data['cmi.core.lesson_status'] === 'failed'")
+        data = lms_state(page)["data"]
+        assert data["cmi.core.score.raw"] == "67"
+        suspend = data["cmi.suspend_data"]
+        assert [item[0] for item in json.loads(suspend)["a"]] == [1, 1, 0]
+        context.close()
+
+        context = browser.new_context()  # another device: nothing stored but the LMS's data
+        page = context.new_page()
+        launch(page, local, "susun-lanjut", {"cmi.suspend_data": suspend, "cmi.core.entry": "resume"})
+        page.wait_for_function("window.lms.calls.some(c => c[0] === 'LMSCommit')")
+        stored = {kind: json.loads(page.evaluate("k => localStorage.getItem(k)", key)) for kind, key in keys.items()}
+        assert list(stored[Kind.SINGLE]) == [f"soal-{single.id}"]
+        assert list(stored[Kind.MATCHING]) == [f"soal-{MATCHING.id}", f"soal-{ORDERING.id}"]
+        assert stored[Kind.MATCHING][f"soal-{ORDERING.id}"] == {"answered": True, "correct": False, "selectedValues": ["0"]}
+        context.close()
+    finally:
+        httpd.shutdown()

@@ -90,8 +90,9 @@ def test_worksheet_shows_every_question_and_option_and_no_answer(printed: Callab
         text = "".join(printed(f"lembar-soal-{quiz.lesson.slug}-paket-a.html"))
         for question in quiz.questions:
             assert question_snippet(question) in text, (quiz.lesson.slug, question.id)
-            for option in question.options:
-                assert plain(option.text) in text, (question.id, option.text)
+            # Options, a matching item's left items and answers, an ordering item's steps.
+            for shown in (*sheets.shuffled(question), *(pair.premise for pair in question.pairs)):
+                assert plain(shown) in text, (question.id, shown)
             assert plain(question.explanation) not in text, question.id
             # Where the question prints, its blank follows the words before it, without the answer.
             # (Checked at that spot: the same words may rightly appear in another question.)
@@ -115,13 +116,8 @@ def test_answer_key_shows_answers_explanations_and_what_to_reread(printed: Calla
                 assert squeeze(markup.to_plain(option.text)) + "(benar)" in text, (question.id, option.text)
             for context in blank_contexts(question):
                 assert context in text, (question.id, context)
-            if question.kind is not Kind.BLANK:
-                letters = [
-                    sheets.letter(position)
-                    for position, index in enumerate(sheets.option_order(question))
-                    if question.options[index].correct
-                ]
-                assert "Jawaban:" + ",".join(letters) in text, question.id
+            if question.kind is not Kind.BLANK:  # letters; "1-b, 2-a" per left item; steps' letters in order
+                assert "Jawaban:" + squeeze(sheets.answer_letters(question)) in text, question.id
 
 
 @pytest.mark.parametrize("name", ["lembar-soal-paket-a.html", "kunci-jawaban-paket-b.html"])
@@ -146,11 +142,13 @@ def test_whole_course_sheets_start_each_lesson_on_a_new_page(name: str, printed:
 # Exam-ready: paket A and B, answer grid, identity box, page numbers, version and licence
 # ------------------------------------------------------------------------------------------------
 def positions(text: str, question: Question) -> tuple[int, list[int]]:
-    """Where a question prints in a sheet's text, and where each of its options prints after it
-    (bank order of the options)."""
+    """Where a question prints in a sheet's text, and where each of its options (a matching item's
+    answers, an ordering item's steps) prints after it, in bank order."""
     start = text.index(question_snippet(question))
     region = text[start : start + len(question_snippet(question)) + 3000]
-    return start, [region.index(plain(option.text)) for option in question.options]
+    if question.kind is Kind.MATCHING:  # the answers follow the left items, which may share words
+        region = region[region.index(squeeze("Pilihan jawaban:")) :]
+    return start, [region.index(plain(shown)) for shown in sheets.shuffled(question)]
 
 
 def sample() -> list[Quiz]:
@@ -173,13 +171,13 @@ def test_pakets_hold_the_same_items_in_another_question_and_option_order(printed
             order[paket] = sorted(placed, key=lambda qid: placed[qid][0])
             assert text.count("Nama:") == 1 and squeeze(f"Paket: {paket.upper()}") in text, (slug, paket)
         for question in quiz.questions:
-            shown = [sorted(range(len(question.options)), key=positions(text, question)[1].__getitem__) for text in (a, b)]
+            shown = [sorted(range(len(sheets.shuffled(question))), key=positions(text, question)[1].__getitem__) for text in (a, b)]
             assert shown[0] == sheets.option_order(question, "A") and shown[1] == sheets.option_order(question, "B"), question.id
             options_moved += shown[0] != shown[1]
         assert sorted(order["a"]) == sorted(order["b"]) == sorted(q.id for q in quiz.questions), slug
         assert order["a"] == [q.id for q in quiz.questions], slug  # paket A keeps the bank's order
         assert order["a"] != order["b"], slug
-        assert options_moved == sum(1 for q in quiz.questions if len(q.options) >= 2), slug
+        assert options_moved == sum(1 for q in quiz.questions if len(sheets.shuffled(q)) >= 2), slug
 
 
 def key_answers(text: str, quiz: Quiz, paket: str) -> dict[int, str]:

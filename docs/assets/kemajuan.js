@@ -17,7 +17,8 @@
   function hasProgress() {
     try {
       for (var i = 0; i < localStorage.length; i++) {
-        if (String(localStorage.key(i)).indexOf(CONTRACT.quizPrefix + root.pathname) === 0) return true;
+        var key = String(localStorage.key(i)); // mkdocs-quiz's answers, or ours (assets/pasangkan-urutkan.js)
+        if (key.indexOf(CONTRACT.quizPrefix + root.pathname) === 0 || key.indexOf(CONTRACT.matchOrderPrefix + root.pathname) === 0) return true;
       }
     } catch (error) {} // storage disabled: nothing stored
     return false;

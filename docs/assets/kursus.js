@@ -29,6 +29,7 @@
       if (!window.confirm(question || "Hapus semua jawaban kuis di halaman ini?")) return;
       try {
         localStorage.removeItem(CONTRACT.quizPrefix + location.pathname);
+        localStorage.removeItem(CONTRACT.matchOrderPrefix + location.pathname); // assets/pasangkan-urutkan.js
       } catch (error) {
         // Storage unavailable: nothing was stored, so there is nothing to forget.
       }

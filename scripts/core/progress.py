@@ -6,7 +6,7 @@ final evaluation and the summary from the data here, which the build writes as a
 It is a script, not JSON, because a page opened from file:// cannot fetch a file.
 
 This module is also the one source of the values Python and those scripts must agree on (storage
-keys, versions, the pass mark): client_contract. The scripts name them CONTRACT.<name>, and
+keys, versions, the pass and mastery marks, the mastery bands, the review schedule): client_contract. The scripts name them CONTRACT.<name>, and
 fill_contract writes the values in their place when the build publishes them (scripts/site/client_bundle.py)
 or writes them inline (exam_guard_tag, exam_draw_tag).
 """
@@ -29,6 +29,7 @@ DRAW_SIZE = RULES.exam_draw  # items each attempt of the final evaluation draws 
 MIN_POOL = 2 * DRAW_SIZE  # so that a retry draws a mostly fresh set
 MIN_POOL_PER_LESSON = RULES.exam_min_per_lesson
 PASS_MARK = RULES.pass_mark  # percent of the final evaluation's questions answered correctly
+MASTERY_MARK = RULES.mastery_mark  # percent of a lesson's quiz to move on to the next lesson
 DATA_FILE = "assets/kursus-data.js"
 # The final evaluation's guard: it must run while the page is parsed, before mkdocs-quiz's deferred
 # script, so the build writes it inline in front of the evaluation's questions.
@@ -44,6 +45,12 @@ DRAW_KEY_PREFIX = "course_exam_draw_"  # the items of the current attempt
 RESULT_KEY_PREFIX = "course_exam_result_"  # the submitted evaluation
 NAME_KEY_PREFIX = "course_student_name_"  # the name on the printable summary
 READING_KEY_PREFIX = "course_reading_"  # the section read last in each lesson (assets/kursus.js)
+# Matching and ordering answers (assets/pasangkan-urutkan.js): per page like mkdocs-quiz's (+ the page's
+# path) and in its entry shape, but the course's own key: neither prefix begins the other, so neither
+# script reads the other's answers. (Spelled like mkdocs-quiz's, it costs every page's loader little.)
+MATCH_ORDER_KEY_PREFIX = "course_quiz_progress_"
+REVIEW_KEY_PREFIX = "course_review_"  # Ulang soal: each question's Leitner box and due day
+REVIEW_VERSION = 1  # raised when the stored review's shape changes: older schedules are not read
 RESULT_VERSION = 1  # raised when the stored result's shape changes: older results are not read
 DRAW_VERSION = 1  # the same, for the stored draw
 _CONTRACT_NAME = re.compile(r"\bCONTRACT\.([A-Za-z_$][\w$]*)")
@@ -73,7 +80,7 @@ def course_data(course: Course) -> dict[str, Any]:
     }
 
 
-def client_contract() -> dict[str, str | int]:
+def client_contract() -> dict[str, Any]:
     """The values the course's scripts name CONTRACT.<name> (declared in docs/assets/kemajuan/core.js)."""
     return {
         "quizPrefix": QUIZ_KEY_PREFIX,
@@ -82,10 +89,17 @@ def client_contract() -> dict[str, str | int]:
         "resultPrefix": RESULT_KEY_PREFIX,
         "namePrefix": NAME_KEY_PREFIX,
         "readingPrefix": READING_KEY_PREFIX,
+        "matchOrderPrefix": MATCH_ORDER_KEY_PREFIX,
         "dataVersion": DATA_VERSION,
         "resultVersion": RESULT_VERSION,
         "drawVersion": DRAW_VERSION,
         "passMark": PASS_MARK,
+        "masteryMark": MASTERY_MARK,
+        "masteryBands": [{"from": band.lower, "name": band.name} for band in RULES.mastery_bands],
+        "reviewPrefix": REVIEW_KEY_PREFIX,
+        "reviewVersion": REVIEW_VERSION,
+        "reviewDays": list(RULES.review_intervals),
+        "reviewLessonBox": RULES.review_lesson_box,
     }
 
 

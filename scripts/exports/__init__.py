@@ -98,9 +98,10 @@ def build(course: Course) -> dict[str, bytes]:
 
 
 def _counts(quizzes: Sequence[Quiz]) -> str:
-    """Total, then per kind, e.g. "12 (7 / 3 / 2)": one narrow column leaves the width to the links."""
+    """Total, then per kind in the model's order, e.g. "12 (6 / 3 / 1 / 1 / 1)": one narrow column
+    leaves the width to the links."""
     kinds = Counter(question.kind for quiz in quizzes for question in quiz.questions)
-    return f"{sum(kinds.values())} ({kinds[Kind.SINGLE]} / {kinds[Kind.MULTIPLE]} / {kinds[Kind.BLANK]})"
+    return f"{sum(kinds.values())} ({' / '.join(str(kinds[kind]) for kind in Kind)})"
 
 
 def _cell(text: str) -> str:
@@ -123,7 +124,7 @@ def _links(slug: str | None, prefix: str) -> str:
 def downloads_markdown(course: Course, prefix: str) -> str:
     """The downloads table of the Untuk Dosen page; `prefix` leads from that page to unduhan/."""
     rows = [
-        "| Modul | Pelajaran | Soal (tunggal / jamak / isian) | Unduhan |",
+        f"| Modul | Pelajaran | Soal ({' / '.join(kind.value for kind in Kind)}) | Unduhan |",
         "| --- | --- | --- | --- |",
         f"| Semua modul | **{WHOLE_COURSE}** | {_counts(content_quizzes(course))} | {_links(None, prefix)} |",
     ]
@@ -150,9 +151,17 @@ def packages_markdown(course: Course, sizes: dict[str, int], prefix: str) -> str
     if size is not None:
         lessons = len(course.quizzes)
         shown = offline.human_size(size).replace(" ", "&nbsp;")
+        left_out = sum(question.kind in cartridge.LEFT_OUT for question in course.all_questions)
+        note = (
+            f"{left_out} soal menjodohkan dan mengurutkan tidak termasuk, karena profil kuis Common Cartridge 1.1 "
+            "tidak mempunyai jenis soal itu; impor soal tersebut dari berkas Moodle XML (Moodle) atau QTI 2.1 "
+            "(Canvas). "
+            if left_out
+            else ""
+        )
         table += (
             f"\n**Common Cartridge 1.1** (Moodle: *Restore*; Canvas: *Import Course Content*): {lessons} pelajaran "
-            f"sebagai halaman, kuis setiap pelajaran, dan kumpulan soal evaluasi akhir, tersusun per modul. "
+            f"sebagai halaman, kuis setiap pelajaran, dan kumpulan soal evaluasi akhir, tersusun per modul. {note}"
             f"[Unduh IMSCC ({shown})]({prefix}{cartridge.CARTRIDGE_NAME}){download_attribute(cartridge.CARTRIDGE_NAME)}\n"
         )
     return table

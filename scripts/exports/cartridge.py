@@ -46,6 +46,12 @@ What the cartridge holds, and why, as the two importers read it:
   condition (the profile has no `or`; both importers read them as alternatives), compared without
   case. A fib item has one response in both LMSs, so a question with several blanks becomes one
   fib item per blank (identifier qti.blank_id): the text shows every blank numbered and asks for one.
+- pasangan and urutan items are left out: the CC 1.1 QTI profile has no item type for them (its
+  profiles are multiple_choice, multiple_response, true_false, fib, pattern_match and essay: Moodle's
+  backup/cc/includes/constants.php, CC_QUIZ_*), Moodle's CC import reads no other, and Canvas keeps
+  its own matching questions out of a cartridge's CC assessments. A quiz left with no item is not
+  written. The Untuk dosen page says so beside the cartridge and points to the Moodle XML and QTI
+  2.1 files, which carry both (LEFT_OUT).
 - Practice quizzes allow unlimited attempts, as on the site, the final evaluation one (a lecturer
   changes either after import). CC 1.1 cannot draw questions at random: the pool is one quiz of all
   its questions, from which a lecturer can set up the site's 30-question draw.
@@ -99,6 +105,7 @@ PROFILES = {
     Kind.MULTIPLE: "cc.multiple_response.v0p1",
     Kind.BLANK: "cc.fib.v0p1",
 }
+LEFT_OUT = frozenset({Kind.MATCHING, Kind.ORDERING})  # no CC 1.1 profile: see the module's docstring
 PRACTICE_ATTEMPTS = "unlimited"
 EXAM_ATTEMPTS = "1"
 RESPONSE = "response1"  # Canvas's own CC export names every item's response so
@@ -194,14 +201,17 @@ def build(course: Course, site: Path) -> bytes:
         for quiz in quizzes:
             slug, title = quiz.lesson.slug, _quiz_title(quiz.lesson)
             entries.append(_page_entry(slug, rendered[page_file(quiz.lesson.path)]))
+            if not _pairs(quiz):
+                continue  # every question of the quiz is of a kind the profile lacks
             quiz_xml = assessment_xml(f"kuis-{slug}", title, _pairs(quiz), PRACTICE_ATTEMPTS)
             path = _add(files, f"kuis/{slug}.xml", quiz_xml)
             entries.append(Entry(f"kuis-{slug}", title, f"sumber-kuis-{slug}", ASSESSMENT, (path,)))
         sections.append((module, entries))
 
     closing: list[Entry] = []
-    if course.final_exam:
-        exam_xml = assessment_xml("evaluasi-akhir", EXAM_TITLE, course.final_exam, EXAM_ATTEMPTS)
+    pool = carried(course.final_exam)
+    if pool:
+        exam_xml = assessment_xml("evaluasi-akhir", EXAM_TITLE, pool, EXAM_ATTEMPTS)
         path = _add(files, "kuis/evaluasi-akhir.xml", exam_xml)
         closing.append(Entry("evaluasi-akhir", EXAM_TITLE, "sumber-evaluasi-akhir", ASSESSMENT, (path,)))
     closing += [_page_entry(page.slug, rendered[page.file]) for page in references]
@@ -235,8 +245,13 @@ def _quiz_title(lesson: Lesson) -> str:
     return f"Kuis: {lesson.title}"
 
 
+def carried(questions: Iterable[tuple[Question, Lesson]]) -> tuple[tuple[Question, Lesson], ...]:
+    """The questions the cartridge's QTI profile can hold, each with its lesson."""
+    return tuple((question, lesson) for question, lesson in questions if question.kind not in LEFT_OUT)
+
+
 def _pairs(quiz: Quiz) -> tuple[tuple[Question, Lesson], ...]:
-    return tuple((question, quiz.lesson) for question in quiz.questions)
+    return carried((question, quiz.lesson) for question in quiz.questions)
 
 
 def _add(files: dict[str, str], path: str, content: str) -> str:
@@ -398,7 +413,10 @@ def assessment_xml(ident: str, title: str, questions: Sequence[tuple[Question, L
 
 
 def question_items(question: Question, lesson: Lesson) -> list[ET.Element]:
-    """The items of one question: one, or one per blank of a fill-in with several blanks."""
+    """The items of one question: one, one per blank of a fill-in with several blanks, or none for a
+    kind the profile lacks (LEFT_OUT)."""
+    if question.kind in LEFT_OUT:
+        return []
     if question.kind is Kind.SINGLE:
         return [_choice_item(question, lesson, single=True)]
     if question.kind is Kind.MULTIPLE:

@@ -43,7 +43,8 @@ blockquote { margin: 1em 0; padding-left: .8em; border-left: 3px solid #777; }
 .bab-label { font-family: sans-serif; font-weight: bold; margin: 0; }
 .pelajaran-info { font-style: italic; }
 .tes-formatif { border-top: 2px solid #0d4d47; margin-top: 2em; }
-.soal-petunjuk, .rujukan, .pustaka-dikutip { font-size: .9em; font-style: italic; }
+.soal-petunjuk, .rujukan, .pustaka-dikutip, .jodoh-kepala { font-size: .9em; font-style: italic; }
+.kotak-urutan { white-space: pre; }
 .rumus { text-align: center; }
 """.strip()
 SUMMARY = (

@@ -20,13 +20,30 @@ from . import htmltree, markup, sheets
 from .scorm import page_file
 
 PASS_MARK = course_rules.RULES.mastery_mark  # % of a formative test to go on to the next lesson
-BANDS = (("90–100 %", "baik sekali"), ("80–89 %", "baik"), ("70–79 %", "cukup"), ("di bawah 70 %", "kurang"))
+
+
+def band_rows(bands: tuple[course_rules.Band, ...]) -> tuple[tuple[str, str], ...]:
+    """Each band as the printed table reads it, (range, name): "90–100 %", "80–89 %", "di bawah 70 %"."""
+    rows: list[tuple[str, str]] = []
+    for index, band in enumerate(bands):
+        upper = bands[index - 1].lower - 1 if index else 100
+        if band.lower == 0 and index:
+            rows.append((f"di bawah {upper + 1} %", band.name))
+        else:
+            rows.append((f"{band.lower}–{upper} %", band.name))
+    return tuple(rows)
+
+
+BANDS = band_rows(course_rules.RULES.mastery_bands)  # from the course rules, as the browser reads them
 MASTERY = "tingkat-penguasaan"  # the id of the formula's chapter
 KEY_TITLE = "Kunci jawaban tes formatif"
 KIND_HINTS = {
     Kind.SINGLE: "Pilih satu jawaban yang paling tepat.",
     Kind.MULTIPLE: "Pilih semua jawaban yang benar.",
     Kind.BLANK: "Lengkapi bagian yang kosong.",
+    Kind.MATCHING: "Pasangkan setiap butir dengan huruf jawabannya; satu huruf dapat dipakai lebih dari sekali "
+    "atau tidak dipakai sama sekali.",
+    Kind.ORDERING: "Tuliskan nomor urut (1, 2, 3, …) di dalam kurung di depan setiap langkah.",
 }
 
 
@@ -44,11 +61,8 @@ def test(quiz: Quiz, number: int, key: str) -> ET.Element:
             text = markup.to_html(question.text, links, blank=_empty_blank)
             items.append(f'<li class="soal" id="{key}--soal-{question.id}">{hint}{text}</li>')
             continue
-        options = "".join(
-            f"<li>{markup.to_inline_html(question.options[index].text, links)}</li>" for index in sheets.option_order(question)
-        )
-        text = markup.to_html(question.text, links)
-        items.append(f'<li class="soal" id="{key}--soal-{question.id}">{hint}{text}<ol class="pilihan" type="a">{options}</ol></li>')
+        text = markup.to_html(question.text, links) + _answer_area(question, links)
+        items.append(f'<li class="soal" id="{key}--soal-{question.id}">{hint}{text}</li>')
     return _elements(
         f'<section class="tes-formatif" id="{key}--tes-formatif">'
         f"<h3>Tes formatif {number}</h3>"
@@ -61,6 +75,24 @@ def test(quiz: Quiz, number: int, key: str) -> ET.Element:
 
 def _empty_blank(number: int, blank: Blank) -> str:
     return f'<span class="isian">({number + 1}) ……………</span>'
+
+
+def _answer_area(question: Question, links: markup.LinkPolicy) -> str:
+    """What follows a question's text: options, steps or answers lettered in the printed sheets'
+    order (sheets.option_order), a matching item's numbered left items first, each with a blank."""
+    shown = sheets.shuffled(question)
+    lettered = "".join(
+        f"<li>{sheets.ordering_box(None) + ' ' if question.kind is Kind.ORDERING else ''}"
+        f"{markup.to_inline_html(shown[index], links)}</li>"
+        for index in sheets.option_order(question)
+    )
+    if question.kind is not Kind.MATCHING:
+        kind = " urutan" if question.kind is Kind.ORDERING else ""
+        return f'<ol class="pilihan{kind}" type="a">{lettered}</ol>'
+    premises = "".join(
+        f'<li>{markup.to_inline_html(pair.premise, links)} <span class="isian">……</span></li>' for pair in question.pairs
+    )
+    return f'<ol class="jodoh-butir">{premises}</ol><p class="jodoh-kepala">Pilihan jawaban:</p><ol class="pilihan" type="a">{lettered}</ol>'
 
 
 def links_of(quiz: Quiz) -> markup.LinkPolicy:
@@ -101,12 +133,15 @@ def key_heading() -> list[ET.Element]:
     return _elements(
         f'<h1 class="bab-judul">{KEY_TITLE}</h1>'
         "<p>Huruf jawaban sesuai dengan urutan pilihan pada tes formatif. Soal pilihan jamak dihitung "
-        "benar bila Anda memilih semua pilihan yang benar dan tidak memilih yang lain.</p>"
+        "benar bila Anda memilih semua pilihan yang benar dan tidak memilih yang lain. Soal menjodohkan dihitung "
+        "benar bila setiap butirnya berpasangan dengan huruf yang benar, dan soal mengurutkan bila seluruh "
+        "urutannya benar.</p>"
     )
 
 
 def answer(question: Question) -> str:
-    """The letters of the correct options, or each blank's answer (and what else is accepted)."""
+    """The letters of the correct options, each blank's answer (and what else is accepted), a
+    matching item's letter per numbered left item, or an ordering item's letters in order."""
     if question.kind is Kind.BLANK:
         answers = []
         for number, blank in enumerate(question.blanks, 1):
@@ -115,6 +150,10 @@ def answer(question: Question) -> str:
             also = f" (juga diterima: {others})" if others else ""
             answers.append(f"{label}<strong>{html.escape(blank.answer)}</strong>{also}")
         return "; ".join(answers)
+    if question.kind is Kind.MATCHING:
+        return ", ".join(f"{number} – <strong>{mark}</strong>" for number, mark in enumerate(sheets.matching_key(question), 1))
+    if question.kind is Kind.ORDERING:
+        return "urutan " + " – ".join(f"<strong>{mark}</strong>" for mark in sheets.ordering_key(question))
     order = sheets.option_order(question)
     return ", ".join(
         f"<strong>{sheets.letter(position)}</strong>" for position, index in enumerate(order) if question.options[index].correct

@@ -8,12 +8,21 @@ Escaping follows qformat_gift exactly (its repchar() writes, escapedchar_pre()/p
 backslash, ~ = # { } : are preceded by a backslash and a line break is written as \\n, so every
 question stays on the lines GIFT expects and a blank line always ends a question.
 
-GIFT cannot express two things the bank may hold; such a question is left out with a comment
+A pasangan item is GIFT's matching question, `=left -> answer` per pair, the left item in [html]
+and the answer as plain text (Moodle shows answers in a drop-down and reads them with
+escapedchar_post only). Each distractor is a pair with an empty left side, `= -> answer`: that is
+how qformat_gift::writequestion exports a qtype_match distractor (a subquestion without text), and
+its reader keeps it as one.
+
+GIFT cannot express some things the bank may hold; such a question is left out with a comment
 that says why, and the lecturer takes it from the Moodle XML file instead:
 - an isian question with more than one blank (GIFT has one answer set per question);
 - an accepted answer that GIFT would misread ("->" turns it into a matching question; "&&" or a
   leading [html]-like prefix is rewritten by the parser). Answers are compared as plain text, so
-  they cannot be HTML-escaped like the rest.
+  they cannot be HTML-escaped like the rest; the same holds for a matching item's answers, and a
+  left item whose HTML holds "->" would be cut there;
+- an urutan item: GIFT has no ordering question (qtype_ordering's own `{>...}` extension is read
+  only where that plugin's GIFT importer runs, and its syntax has changed between versions).
 """
 
 from __future__ import annotations
@@ -46,16 +55,36 @@ def _html_value(fragment: str) -> str:
     return escape(fragment)
 
 
+def _misread(answer: str) -> bool:
+    """A plain-text answer Moodle's GIFT reader would not give back as written."""
+    return "->" in answer or "&&" in answer or _FORMAT_PREFIX.match(answer) is not None
+
+
 def unsupported(question: Question) -> str | None:
     """Why GIFT cannot carry this question, in Indonesian, or None when it can."""
+    if question.kind is Kind.ORDERING:
+        return "format GIFT tidak mempunyai jenis soal mengurutkan"
+    if question.kind is Kind.MATCHING:
+        for premise in _premises(question):
+            if "->" in premise:
+                return f'butir kiri "{markup.html_to_text(premise)}" memuat "->", yang akan salah dibaca pengimpor GIFT Moodle'
+        for answer in question.choices:
+            if "&&" in markup.to_plain(answer):
+                return f'jawaban "{markup.to_plain(answer)}" akan salah dibaca oleh pengimpor GIFT Moodle'
+        return None
     if question.kind is not Kind.BLANK:
         return None
     if len(question.blanks) > 1:
         return "soal isian dengan lebih dari satu isian tidak dapat ditulis dalam GIFT"
     for answer in question.blanks[0].accepted:
-        if "->" in answer or "&&" in answer or _FORMAT_PREFIX.match(answer):
+        if _misread(answer):
             return f'jawaban "{answer}" akan salah dibaca oleh pengimpor GIFT Moodle'
     return None
+
+
+def _premises(question: Question) -> list[str]:
+    """A matching item's left items as the file writes them (HTML)."""
+    return [markup.to_inline_html(pair.premise, markup.lms_links) for pair in question.pairs]
 
 
 # A file is its header, then SEPARATOR before every block, then FOOTER. The Rakit kuis page joins
@@ -127,6 +156,12 @@ def _question(question: Question, quiz: Quiz) -> str:
     if question.kind is Kind.BLANK:
         text = markup.to_html(question.text, markup.lms_links, blank=lambda n, blank: BLANK_LINE)
         answers = [f"=%100%{escape(shortanswer_answer(answer))}" for answer in question.blanks[0].accepted]
+    elif question.kind is Kind.MATCHING:
+        text = markup.to_html(question.text, markup.lms_links)
+        # A distractor is a pair without a left item.
+        lefts = [_html_value(left) for left in _premises(question)] + [""] * len(question.distractors)
+        rights = [pair.answer for pair in question.pairs] + list(question.distractors)
+        answers = [f"={left} -> {escape(markup.to_plain(right))}" for left, right in zip(lefts, rights)]
     else:
         text = markup.to_html(question.text, markup.lms_links)
         answers = [_option(question, index, grade) for index, grade in enumerate(grading.option_grades(question))]

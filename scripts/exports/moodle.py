@@ -3,6 +3,11 @@
 - tunggal and jamak → `multichoice` (single true/false); grades from `grading`.
 - isian with one blank → `shortanswer`, every accepted answer worth 100%.
 - isian with several blanks → `cloze` (Moodle's multianswer), one SHORTANSWER part per blank.
+- pasangan → `matching` (qtype_match): one `<subquestion>` per pair, each distractor a subquestion
+  with empty text (how Moodle's own export writes one); answers are plain text, a repeated answer
+  is written per pair and Moodle shows it once; a share of the mark per left item.
+- urutan → `ordering` (qtype_ordering, standard since Moodle 4.4): the steps as answers in their
+  correct order, all of them shown, scored all or nothing (ORDERING_GRADING says why).
 - Each lesson is a category course → module → lesson; name and idnumber are the question id.
 - Essay tasks → `essay` (qtype_essay: online text editor, the rubric and model-answer outline as
   grader information, the rubric's top total as the default mark), after the questions, in a
@@ -106,6 +111,10 @@ def _category(names: list[str], info: str) -> str:
 def _question(question: Question, quiz: Quiz) -> str:
     if question.kind is Kind.BLANK:
         return _cloze(question, quiz) if len(question.blanks) > 1 else _shortanswer(question, quiz)
+    if question.kind is Kind.MATCHING:
+        return _matching(question, quiz)
+    if question.kind is Kind.ORDERING:
+        return _ordering(question, quiz)
     return _multichoice(question, quiz)
 
 
@@ -147,6 +156,68 @@ def _multichoice(question: Question, quiz: Quiz) -> str:
             f'    <answer fraction="{grading.percent(grade)}" format="html">',
             f"      {_text(markup.to_inline_html(option.text, markup.lms_links))}",
             f"      {_html('feedback', markup.to_html(option.feedback, markup.lms_links))}",
+            "    </answer>",
+        ]
+    return "\n".join(lines + _footer(question, quiz))
+
+
+def _combined_feedback() -> list[str]:
+    """qtype_match's and qtype_ordering's feedback for a right, partly right and wrong response,
+    written empty as for the other types: the explanation (general feedback) says it all, whatever
+    the response."""
+    return [
+        f"    {_html(name, '')}"
+        for name in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+    ]
+
+
+def _matching(question: Question, quiz: Quiz) -> str:
+    lines = _header("matching", question, quiz, markup.to_html(question.text, markup.lms_links))
+    lines += [
+        # Moodle shuffles the answers in each drop-down (the left items keep their order).
+        "    <shuffleanswers>true</shuffleanswers>",
+        *_combined_feedback(),
+        "    <shownumcorrect/>",  # "2 of 3 correct" with the partly-right feedback, as for jamak
+    ]
+    subquestions = [(markup.to_inline_html(pair.premise, markup.lms_links), pair.answer) for pair in question.pairs]
+    subquestions += [("", distractor) for distractor in question.distractors]
+    for text, answer in subquestions:
+        lines += [
+            '    <subquestion format="html">',
+            f"      {_text(text)}",
+            "      <answer>",
+            # Moodle lists the answers in a drop-down: plain text, never HTML.
+            f"        {_text(markup.to_plain(answer))}",
+            "      </answer>",
+            "    </subquestion>",
+        ]
+    return "\n".join(lines + _footer(question, quiz))
+
+
+# qtype_ordering's grading (question/type/ordering/question.php, grade_response). All or nothing:
+# the site, the SCORM score, the printed sheets and the book all count an ordering item right only
+# in its whole correct order, and a blind guess of n steps scores 1/n! (scripts/core/cue_guesser.py).
+# "Relative to correct position" would give a random order of five steps 60 % of the mark.
+ORDERING_GRADING = "ALL_OR_NOTHING"
+
+
+def _ordering(question: Question, quiz: Quiz) -> str:
+    lines = _header("ordering", question, quiz, markup.to_html(question.text, markup.lms_links))
+    lines += [
+        "    <layouttype>VERTICAL</layouttype>",
+        "    <selecttype>ALL</selecttype>",  # every step, never a random subset
+        f"    <selectcount>{len(question.steps)}</selectcount>",
+        f"    <gradingtype>{ORDERING_GRADING}</gradingtype>",
+        "    <showgrading>SHOW</showgrading>",
+        "    <numberingstyle>none</numberingstyle>",  # numbers on shuffled steps would read as their order
+        *_combined_feedback(),
+        "    <shownumcorrect>1</shownumcorrect>",
+    ]
+    # The answers in their correct order; Moodle's export writes each one's position as its fraction.
+    for position, step in enumerate(question.steps, 1):
+        lines += [
+            f'    <answer fraction="{position}" format="html">',
+            f"      {_text(markup.to_inline_html(step, markup.lms_links))}",
             "    </answer>",
         ]
     return "\n".join(lines + _footer(question, quiz))

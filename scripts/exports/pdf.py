@@ -80,6 +80,9 @@ dd { margin: 0 0 0 4mm; }
 .soal p { margin: .15em 0; }
 .soal-petunjuk { font-size: 8.5pt; font-style: italic; }
 .pilihan { margin: .2em 0 0; padding-left: 6mm; }
+.jodoh-butir { margin: .2em 0 0; padding-left: 6mm; }
+.jodoh-kepala { font-style: italic; }
+.kotak-urutan { white-space: pre; }
 .isian { white-space: nowrap; }
 .kunci-daftar > li { margin-bottom: .6em; break-inside: avoid; }
 .kunci-daftar p, .kunci-daftar .pembahasan { margin: .15em 0; }

@@ -12,6 +12,25 @@ feeds them our questions and adjusts what the course needs:
   gems/plugins/qti_exporter/lib/qti/, and Instructure's QTIMigrationTool for QTI 1.2), each change
   citing the rule it follows;
 - a zip with fixed timestamps and order, so two builds give byte-identical files.
+
+mkdocs-quiz has no matching or ordering item; this module writes them itself, in the shapes Canvas's
+importer reads (canvas-lms gems/plugins/qti_exporter/lib/qti/):
+- pasangan, QTI 1.2 → Canvas's own `matching_question` export: item metadata question_type
+  matching_question, one response_lid per left item (its text the lid's material) listing every
+  answer, one condition per pair adding its share of SCORE. QTIMigrationTool carries question_type
+  to the manifest, which sends the item to AssociateInteraction's canvas_matching reader.
+- pasangan, QTI 2.1 → matchInteraction: the left items in the first simpleMatchSet, the answers
+  (each once, distractors included) in the last, directedPair correctResponse "left answer"
+  (AssociateInteraction#get_all_match_interaction; the type guesser sends matchInteraction there).
+- urutan, QTI 2.1 → orderInteraction with an ordered correctResponse, scored all or nothing like
+  the Moodle XML file; Canvas makes it a matching question of positions 1..n (OrderInteraction)
+  when the manifest names the interaction type, which its type guesser cannot find by itself.
+- urutan has no QTI 1.2 form that is both right and read back by Canvas. QTIMigrationTool makes an
+  Ordered response_lid an orderInteraction, but Canvas (OrderInteraction#get_all_answers, there
+  being no correctResponse) takes the order only from `member` tests, which the tool writes for a
+  varequal without `index`: a test that a QTI 1.2 player scores as membership, so any order would be
+  right. With `index` (the right test) the tool writes a match Canvas does not read. So the QTI 1.2
+  package leaves ordering items out, and the Untuk dosen page says so (LEFT_OUT).
 """
 
 from __future__ import annotations
@@ -69,6 +88,26 @@ def entry_id(question: Question, index: int) -> str:
     return f"{blank_id(question, index)}-jawaban"
 
 
+def premise_id(question: Question, index: int) -> str:
+    """A matching item's left item n: its QTI 1.2 response_lid and its QTI 2.1 associable choice."""
+    return f"{anchor(question)}-butir-{index + 1}"
+
+
+def choice_id(question: Question, index: int) -> str:
+    """A matching item's answer n (of question.choices), or an ordering item's step n. The number
+    leads: Canvas numbers a QTI 1.2 matching answer by the first digits of its identifier
+    (AssociateInteraction#get_canvas_matches), so digits of the question id must come after it."""
+    return f"jawaban{index + 1}-{anchor(question)}"
+
+
+# What each QTI version leaves out, by kind (see the module's docstring).
+LEFT_OUT = {QTIVersion.V1_2: frozenset({Kind.ORDERING}), QTIVersion.V2_1: frozenset()}
+
+
+def carries(question: Question, version: QTIVersion) -> bool:
+    return question.kind not in LEFT_OUT[version]
+
+
 def _blank_placeholder(number: int, _: object) -> str:
     return upstream.qti_blank_placeholder(number)
 
@@ -84,6 +123,8 @@ def _qti_quiz(question: Question, quiz: Quiz) -> QtiQuiz:
             content=explanation,
             identifier=anchor(question),
         )
+    if question.kind in (Kind.MATCHING, Kind.ORDERING):  # their items are written here, not by mkdocs-quiz
+        return QtiQuiz(question=markup.to_html(question.text, markup.lms_links), content=explanation, identifier=anchor(question))
     return QtiQuiz(
         question=markup.to_html(question.text, markup.lms_links),
         answers=[
@@ -198,6 +239,9 @@ class Stable12(QTI12Exporter):
         items: dict[str, str] = {}
         for item in self.collection.quizzes:
             question = self.bank.question(item)
+            if question.kind is Kind.MATCHING:
+                items[f"items/{item.identifier}.xml"] = self._matching_item(item, question)
+                continue
             if question.kind is Kind.BLANK:
                 xml = self._blank_item(item, question)
             elif question.kind is Kind.MULTIPLE:
@@ -210,6 +254,52 @@ class Stable12(QTI12Exporter):
             xml = _replace_once(xml, end, end + self._feedback_conditions(item))
             items[f"items/{item.identifier}.xml"] = _retitle(xml, item, self.bank.title(item))
         return items
+
+    def _matching_item(self, item: QtiQuiz, question: Question) -> str:
+        """A matching item as Canvas exports a matching_question (lib/cc/qti/qti_items.rb): each left
+        item a response_lid whose material is the left text and whose labels are every answer."""
+        choices = question.choices
+        labels = "".join(
+            f'<response_label ident="{choice_id(question, n)}"><material>'
+            f'<mattext texttype="text/plain">{xml_escape(markup.to_plain(choice))}</mattext></material></response_label>'
+            for n, choice in enumerate(choices)
+        )
+        lids = "".join(
+            f'      <response_lid ident="{premise_id(question, n)}" rcardinality="Single">\n'
+            f'        <material><mattext texttype="text/html">{_cdata(markup.to_inline_html(pair.premise, markup.lms_links))}'
+            "</mattext></material>\n"
+            f'        <render_choice shuffle="Yes">{labels}</render_choice>\n'
+            "      </response_lid>\n"
+            for n, pair in enumerate(question.pairs)
+        )
+        share = f"{100 / len(question.pairs):.4f}"
+        conditions = "".join(
+            '      <respcondition continue="Yes">\n'
+            f'        <conditionvar><varequal respident="{premise_id(question, n)}">'
+            f"{choice_id(question, choices.index(pair.answer))}</varequal></conditionvar>\n"
+            f'        <setvar action="Add" varname="SCORE">{share}</setvar>\n'
+            "      </respcondition>\n"
+            for n, pair in enumerate(question.pairs)
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">\n'
+            f"  <item ident={quoteattr(item.identifier)} title={quoteattr(self.bank.title(item))}>\n"
+            "    <itemmetadata><qtimetadata><qtimetadatafield><fieldlabel>question_type</fieldlabel>"
+            "<fieldentry>matching_question</fieldentry></qtimetadatafield></qtimetadata></itemmetadata>\n"
+            "    <presentation>\n"
+            f'      <material><mattext texttype="text/html">{_cdata(item.question)}</mattext></material>\n'
+            f"{lids}"
+            "    </presentation>\n"
+            "    <resprocessing>\n"
+            '      <outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>\n'
+            f"{self._feedback_conditions(item)}"
+            f"{conditions}"
+            "    </resprocessing>\n"
+            f"{self._build_feedback(item)}"
+            "  </item>\n"
+            "</questestinterop>\n"
+        )
 
     def _blank_item(self, item: QtiQuiz, question: Question) -> str:
         """mkdocs-quiz scores a blank against its first answer only; accept every variant."""
@@ -320,10 +410,124 @@ class Stable21(QTI21Exporter):
             )
         return "\n".join(conditions)
 
+    def generate_manifest(self) -> str:
+        """mkdocs-quiz's manifest, with the interaction type of each ordering item: Canvas's type
+        guesser (QuestionTypeEducatedGuesser) does not look for orderInteraction, so without it the
+        item would import as an error; the manifest's type is read first (get_interaction_type)."""
+        manifest = super().generate_manifest()
+        for item in self.collection.quizzes:
+            if self.bank.question(item).kind is Kind.ORDERING:
+                listed = f'<file href="items/{item.identifier}.xml"/>'  # the item's resource, once
+                named = (
+                    "<metadata><imsqti:qtiMetadata><imsqti:interactionType>orderInteraction</imsqti:interactionType>"
+                    f"</imsqti:qtiMetadata></metadata>\n  {listed}"
+                )
+                manifest = _replace_once(manifest, listed, named)
+        return manifest
+
+    def _own_item(self, item: QtiQuiz, declarations: str, body: str, processing: str) -> str:
+        """An item written here (matching, ordering), in the frame mkdocs-quiz gives its items, with
+        the explanation as the general feedback Canvas keeps."""
+        feedback_declaration, modal = self._build_feedback(item)
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"\n'
+            '               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n'
+            '               xsi:schemaLocation="http://www.imsglobal.org/xsd/imsqti_v2p1 '
+            'http://www.imsglobal.org/xsd/imsqti_v2p1.xsd"\n'
+            f"               identifier={quoteattr(item.identifier)}\n"
+            f"               title={quoteattr(self.bank.title(item))}\n"
+            '               adaptive="false"\n'
+            '               timeDependent="false">\n'
+            f"{declarations}"
+            '  <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">\n'
+            "    <defaultValue><value>0</value></defaultValue>\n"
+            "  </outcomeDeclaration>\n"
+            f"{feedback_declaration}"
+            "  <itemBody>\n"
+            f'    <div class="question">{_xhtml(item.question)}</div>\n'
+            f"{body}"
+            "  </itemBody>\n"
+            "  <responseProcessing>\n"
+            f"{processing}"
+            '    <setOutcomeValue identifier="FEEDBACK">'
+            f'<baseValue baseType="identifier">{GENERAL_FEEDBACK}</baseValue></setOutcomeValue>\n'
+            "  </responseProcessing>\n"
+            f"{modal}"
+            "</assessmentItem>\n"
+        )
+
+    def _match_item(self, item: QtiQuiz, question: Question) -> str:
+        """A matchInteraction: left items (each matched once) against the answers (each as often as
+        the bank uses it), a share of the score per right pair (mapResponse)."""
+        choices = question.choices
+        pairs = [
+            f"{premise_id(question, n)} {choice_id(question, choices.index(pair.answer))}"
+            for n, pair in enumerate(question.pairs)
+        ]
+        share = f"{1 / len(pairs):.4f}"
+        declarations = (
+            '  <responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="directedPair">\n'
+            "    <correctResponse>\n"
+            + "".join(f"      <value>{pair}</value>\n" for pair in pairs)
+            + "    </correctResponse>\n"
+            '    <mapping defaultValue="0" lowerBound="0" upperBound="1">'
+            + "".join(f'<mapEntry mapKey="{pair}" mappedValue="{share}"/>' for pair in pairs)
+            + "</mapping>\n"
+            "  </responseDeclaration>\n"
+        )
+        uses = {choice: sum(pair.answer == choice for pair in question.pairs) for choice in choices}
+        lefts = "".join(
+            f'<simpleAssociableChoice identifier="{premise_id(question, n)}" matchMax="1">'
+            f"{_xhtml(markup.to_inline_html(pair.premise, markup.lms_links))}</simpleAssociableChoice>"
+            for n, pair in enumerate(question.pairs)
+        )
+        rights = "".join(
+            # A distractor may be chosen too (matchMax 1), though no pair asks for it.
+            f'<simpleAssociableChoice identifier="{choice_id(question, n)}" matchMax="{max(1, uses[choice])}">'
+            f"{xml_escape(markup.to_plain(choice))}</simpleAssociableChoice>"
+            for n, choice in enumerate(choices)
+        )
+        body = (
+            f'    <matchInteraction responseIdentifier="RESPONSE" shuffle="true" maxAssociations="{len(pairs)}">\n'
+            f"      <simpleMatchSet>{lefts}</simpleMatchSet>\n"
+            f"      <simpleMatchSet>{rights}</simpleMatchSet>\n"
+            "    </matchInteraction>\n"
+        )
+        processing = '    <setOutcomeValue identifier="SCORE"><mapResponse identifier="RESPONSE"/></setOutcomeValue>\n'
+        return self._own_item(item, declarations, body, processing)
+
+    def _order_item(self, item: QtiQuiz, question: Question) -> str:
+        """An orderInteraction of the steps, right only in their whole correct order (as in Moodle)."""
+        ids = [choice_id(question, n) for n in range(len(question.steps))]
+        declarations = (
+            '  <responseDeclaration identifier="RESPONSE" cardinality="ordered" baseType="identifier">\n'
+            "    <correctResponse>\n"
+            + "".join(f"      <value>{ident}</value>\n" for ident in ids)
+            + "    </correctResponse>\n"
+            "  </responseDeclaration>\n"
+        )
+        steps = "".join(
+            f'<simpleChoice identifier="{ident}">{_one_element(markup.to_inline_html(step, markup.lms_links))}</simpleChoice>'
+            for ident, step in zip(ids, question.steps)
+        )
+        body = f'    <orderInteraction responseIdentifier="RESPONSE" shuffle="true">{steps}</orderInteraction>\n'
+        processing = (
+            "    <responseCondition><responseIf>"
+            '<match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>'
+            '<setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>'
+            "</responseIf></responseCondition>\n"
+        )
+        return self._own_item(item, declarations, body, processing)
+
     def generate_items(self) -> dict[str, str]:
         items: dict[str, str] = {}
         for item in self.collection.quizzes:
             question = self.bank.question(item)
+            if question.kind in (Kind.MATCHING, Kind.ORDERING):
+                write = self._match_item if question.kind is Kind.MATCHING else self._order_item
+                items[f"items/{item.identifier}.xml"] = write(item, question)
+                continue
             if question.kind is Kind.BLANK:
                 xml = self._generate_fill_in_blank_item(item)
             elif question.kind is Kind.MULTIPLE:
@@ -382,8 +586,8 @@ def _xhtml(fragment: str | None) -> str:
     return xml_escape(root.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in root)
 
 
-def _collection(title: str, identifier: str, quizzes: Sequence[Quiz]) -> tuple[QuizCollection, _Bank]:
-    pairs = [(question, quiz) for quiz in quizzes for question in quiz.questions]
+def _collection(title: str, identifier: str, quizzes: Sequence[Quiz], version: QTIVersion) -> tuple[QuizCollection, _Bank]:
+    pairs = [(question, quiz) for quiz in quizzes for question in quiz.questions if carries(question, version)]
     collection = QuizCollection(
         title=title,
         quizzes=[_qti_quiz(question, quiz) for question, quiz in pairs],
@@ -396,7 +600,7 @@ def qti_zip(title: str, identifier: str, quizzes: Sequence[Quiz], version: QTIVe
     """A QTI content package: imsmanifest.xml, assessment.xml and items/<id>.xml."""
     # mkdocs-quiz writes the title into an XML attribute escaping only & < >: a straight double
     # quote would end the attribute, so it becomes a typographic one.
-    collection, bank = _collection(title.replace('"', "\u201d"), identifier, quizzes)
+    collection, bank = _collection(title.replace('"', "\u201d"), identifier, quizzes, version)
     exporter: QTIExporter = Stable12(collection, bank) if version is QTIVersion.V1_2 else Stable21(collection, bank)
     entries = [
         ("imsmanifest.xml", _with_rights(exporter.generate_manifest(), version)),

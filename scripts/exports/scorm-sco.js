@@ -6,6 +6,9 @@
   "use strict";
   var config = JSON.parse(document.getElementById("paket").textContent);
   var PREFIX = CONTRACT.quizPrefix; // filled in by scorm.py (progress.fill_contract)
+  // Matching and ordering answers, which assets/pasangkan-urutkan.js keeps in the same shape under
+  // its own key: each lesson's `own` lists those questions, read from and restored to that store.
+  var OWN_PREFIX = CONTRACT.matchOrderPrefix;
   var root = new URL("./", location.href).pathname; // the package's folder, as pages see it
 
   // SCORM 1.2: the LMS puts `API` on a window above the SCO (its frames), or on the opener's.
@@ -43,24 +46,37 @@
     return hash;
   }, 7).toString(36);
 
-  function storageKey(lesson) {
-    return PREFIX + root + lesson.file;
+  function storageKey(lesson, prefix) {
+    return prefix + root + lesson.file;
   }
 
-  function readStored(lesson) {
+  function prefixOf(lesson, id) {
+    return lesson.own.indexOf(id) >= 0 ? OWN_PREFIX : PREFIX;
+  }
+
+  function readStore(lesson, prefix) {
     try {
-      var value = JSON.parse(localStorage.getItem(storageKey(lesson)));
+      var value = JSON.parse(localStorage.getItem(storageKey(lesson, prefix)));
       return value && typeof value === "object" && !Array.isArray(value) ? value : {};
     } catch (error) {
       return {}; // storage disabled or an entry another script broke: nothing stored
     }
   }
 
+  // Both stores of a lesson by prefix; a question is read only from the store its kind uses.
+  function readStored(lesson) {
+    var stores = {};
+    stores[PREFIX] = readStore(lesson, PREFIX);
+    stores[OWN_PREFIX] = readStore(lesson, OWN_PREFIX);
+    return stores;
+  }
+
   // This browser's answers to the package's questions: one entry per question, null if unanswered.
   function answers() {
     var stored = config.lessons.map(readStored);
     return questions.map(function (question) {
-      var entry = stored[question[0]][question[1]];
+      var lesson = config.lessons[question[0]];
+      var entry = stored[question[0]][prefixOf(lesson, question[1])][question[1]];
       if (!entry || entry.answered !== true) return null;
       var values = Array.isArray(entry.selectedValues) ? entry.selectedValues : [];
       return { correct: entry.correct === true, values: values.filter(function (v) { return typeof v === "string"; }) };
@@ -97,22 +113,25 @@
   // only this browser has stay (they are reported with the next answer).
   function restore(items) {
     var stored = config.lessons.map(readStored);
-    var changed = config.lessons.map(function () { return false; });
+    var changed = config.lessons.map(function () { return {}; });
     items.forEach(function (item, position) {
       var question = questions[position];
       if (!question || !Array.isArray(item) || (item[0] !== 0 && item[0] !== 1)) return;
-      stored[question[0]][question[1]] = {
+      var prefix = prefixOf(config.lessons[question[0]], question[1]);
+      stored[question[0]][prefix][question[1]] = {
         answered: true,
         correct: item[0] === 1,
         selectedValues: item.slice(1).filter(function (v) { return typeof v === "string"; }),
       };
-      changed[question[0]] = true;
+      changed[question[0]][prefix] = true;
     });
     config.lessons.forEach(function (lesson, index) {
-      if (!changed[index]) return;
-      try {
-        localStorage.setItem(storageKey(lesson), JSON.stringify(stored[index]));
-      } catch (error) {} // storage disabled: the pages start unanswered, the LMS keeps its data
+      [PREFIX, OWN_PREFIX].forEach(function (prefix) {
+        if (!changed[index][prefix]) return;
+        try {
+          localStorage.setItem(storageKey(lesson, prefix), JSON.stringify(stored[index][prefix]));
+        } catch (error) {} // storage disabled: the pages start unanswered, the LMS keeps its data
+      });
     });
   }
 
@@ -177,7 +196,8 @@
   report();
   frame.addEventListener("load", remember);
   addEventListener("storage", function (event) {
-    if (event.key === null || String(event.key).indexOf(PREFIX + root) === 0) report();
+    var key = String(event.key);
+    if (event.key === null || key.indexOf(PREFIX + root) === 0 || key.indexOf(OWN_PREFIX + root) === 0) report();
   });
   addEventListener("pagehide", finish);
   addEventListener("beforeunload", finish);

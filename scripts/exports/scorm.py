@@ -3,7 +3,8 @@
 Each package holds the offline build of the site (relative links, nothing from the network) and one
 SCO, `sco.html`. MkDocs makes every page a new document, and a SCORM 1.2 session ends with the
 document that opened it, so the SCO stays loaded for the whole visit and shows the pages in a frame
-inside itself. It reads the answers mkdocs-quiz stores in the browser for the package's lessons and
+inside itself. It reads the answers mkdocs-quiz stores in the browser for the package's lessons (and
+those of matching and ordering questions, which the course's own script stores beside them) and
 reports them (scorm-sco.js): the score, the status and the answers to resume from.
 
 One package per content module (a module with a lesson in the final evaluation; the orientation
@@ -27,7 +28,7 @@ from xml.sax.saxutils import quoteattr
 import rjsmin
 
 from ..core import progress
-from ..core.model import Course, Quiz, anchor
+from ..core.model import Course, Kind, Quiz, anchor
 from ..site import offline
 from . import rights
 from .categories import COURSE_TITLE
@@ -37,6 +38,9 @@ SCRIPT = Path(__file__).with_name("scorm-sco.js")
 COURSE_SLUG = "intervensi-sosial"
 LEFT_OUT = ("unduhan/",)  # lecturer downloads: answer keys and question banks
 SUSPEND_LIMIT = 4096  # characters of cmi.suspend_data a SCORM 1.2 LMS must keep
+# Kinds mkdocs-quiz does not have: assets/pasangkan-urutkan.js keeps their answers in the same shape
+# under progress.MATCH_ORDER_KEY_PREFIX, which the SCO reads and restores beside mkdocs-quiz's store.
+OWN_STORE = frozenset({Kind.MATCHING, Kind.ORDERING})
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def sco_config(package: Package) -> dict[str, object]:
                 "title": quiz.lesson.title,
                 "file": page_file(quiz.lesson.path),
                 "questions": [anchor(question) for question in quiz.questions],
+                # Scored like the others, but stored by the course's own script, not mkdocs-quiz.
+                "own": [anchor(question) for question in quiz.questions if question.kind in OWN_STORE],
             }
             for quiz in package.quizzes
         ],

@@ -5,7 +5,11 @@ black on white so a photocopy loses nothing (marks are symbols and words, never 
 and every lesson starting on a new page. Links back to the site are relative to /unduhan/.
 
 Options are printed in a fixed shuffled order, the same on the worksheet and the key: authors
-often write the correct option first, which on paper would give the answer away.
+often write the correct option first, which on paper would give the answer away. A matching item
+prints its left items numbered, each with a blank for a letter, then its answers (each once,
+distractors included) lettered in such an order; an ordering item prints its steps lettered in such
+an order, never the correct one, each behind a bracket for its number. Their keys: "1-b, 2-a" per
+left item, and the steps' letters in their correct order.
 
 For a written test each sheet comes in two versions, paket A and paket B, so neighbours in a crowded
 room see different items at the same number and different letters for the same answer. Paket A
@@ -39,6 +43,9 @@ KIND_HINTS = {
     Kind.SINGLE: "Pilih satu jawaban.",
     Kind.MULTIPLE: "Pilih semua jawaban yang benar.",
     Kind.BLANK: "Isilah titik-titik.",
+    Kind.MATCHING: "Tuliskan huruf jawaban yang cocok di samping setiap butir; satu huruf dapat dipakai lebih dari "
+    "sekali atau tidak dipakai sama sekali.",
+    Kind.ORDERING: "Tuliskan nomor urut (1, 2, 3, …) di dalam kurung di depan setiap langkah.",
 }
 # Ballot marks a student fills in with a pen: round for one answer, square for several.
 BOXES = {Kind.SINGLE: "○", Kind.MULTIPLE: "☐"}
@@ -98,6 +105,13 @@ a { color: #000; }
 .pembahasan { margin: .3rem 0; padding-left: .6rem; border-left: 3px solid #000; }
 .pembahasan p { margin: .2rem 0; }
 .rujukan, .id { font-size: 10pt; margin: .2rem 0; }
+.jodoh { border-collapse: collapse; margin: .3rem 0 .2rem 1.4rem; }
+.jodoh th, .jodoh td { border: 1px solid #000; padding: .15rem .4rem; text-align: left; vertical-align: top; }
+.jodoh td.nomor { text-align: right; }
+.jodoh td.huruf-isian { min-width: 4rem; text-align: center; }
+.pilihan-kepala { margin: .3rem 0 0 1.4rem; font-style: italic; }
+.pilihan.urutan li { grid-template-columns: 3rem 1.6rem 1fr; }
+.kotak-urutan { white-space: nowrap; }
 @media print {
   body { max-width: none; padding: 0; }
   .layar { display: none; }
@@ -110,17 +124,49 @@ def _seeded(count: int, seed: str) -> list[int]:
     return sorted(range(count), key=lambda index: hashlib.sha256(f"{seed}\0{index}".encode()).hexdigest())
 
 
-def _differing(order: list[int], other: list[int]) -> list[int]:
-    """`order`, or when it happens to equal `other`, `other` turned by one place: paket B must differ."""
-    return order if order != other or len(order) < 2 else other[1:] + other[:1]
+def _avoiding(order: list[int], avoid: list[list[int]]) -> list[int]:
+    """`order`, or its first rotation that none of `avoid` equals (with three or more items a
+    rotation always exists: a list has as many distinct rotations as items)."""
+    for shift in range(len(order)):
+        turned = order[shift:] + order[:shift]
+        if turned not in avoid:
+            return turned
+    return order
+
+
+def shuffled(question: Question) -> tuple[str, ...]:
+    """What a sheet prints in a fixed shuffled order, lettered a, b, c ...: a choice question's
+    options, a matching item's answers (each once, distractors included), an ordering item's steps."""
+    if question.kind is Kind.MATCHING:
+        return question.choices
+    if question.kind is Kind.ORDERING:
+        return question.steps
+    return tuple(option.text for option in question.options)
 
 
 def option_order(question: Question, paket: str = "A") -> list[int]:
-    """A fixed shuffle of the option indexes, seeded by the question id (and the paket after A)."""
-    first = _seeded(len(question.options), question.id)
+    """A fixed shuffle of the indexes of `shuffled(question)`, seeded by the question id (and the
+    paket after A); paket B always differs from A. Steps never print in their correct order, or the
+    item would answer itself."""
+    count = len(shuffled(question))
+    solved = [list(range(count))] if question.kind is Kind.ORDERING else []
+    first = _avoiding(_seeded(count, question.id), solved)
     if paket == PAKETS[0]:
         return first
-    return _differing(_seeded(len(question.options), f"{paket}\0{question.id}"), first)
+    return _avoiding(_seeded(count, f"{paket}\0{question.id}"), [first, *solved])
+
+
+def matching_key(question: Question, paket: str = "A") -> list[str]:
+    """The letter of each left item's answer, left items in bank order (their printed numbers)."""
+    order = option_order(question, paket)
+    choices = question.choices
+    return [letter(order.index(choices.index(pair.answer))) for pair in question.pairs]
+
+
+def ordering_key(question: Question, paket: str = "A") -> list[str]:
+    """The letters of the printed steps in their correct order."""
+    order = option_order(question, paket)
+    return [letter(order.index(step)) for step in range(len(question.steps))]
 
 
 def question_order(quiz: Quiz, paket: str = "A") -> list[Question]:
@@ -128,15 +174,20 @@ def question_order(quiz: Quiz, paket: str = "A") -> list[Question]:
     questions = list(quiz.questions)
     if paket == PAKETS[0]:
         return questions
-    shuffled = _seeded(len(questions), f"{paket}\0{quiz.lesson.slug}\0" + "\0".join(q.id for q in questions))
-    order = _differing(shuffled, list(range(len(questions))))
+    seeded = _seeded(len(questions), f"{paket}\0{quiz.lesson.slug}\0" + "\0".join(q.id for q in questions))
+    order = _avoiding(seeded, [list(range(len(questions)))])  # paket B must differ from A
     return [questions[index] for index in order]
 
 
 def answer_letters(question: Question, paket: str = "A") -> str:
-    """The key as the grid and the key print it: "b", "a, c", or the blanks' first answers."""
+    """The key as the grid and the key print it: "b", "a, c", the blanks' first answers, a matching
+    item's "1-b, 2-a, 3-a" or an ordering item's letters in order "c, a, e, b, d"."""
     if question.kind is Kind.BLANK:
         return "; ".join(blank.answer for blank in question.blanks)
+    if question.kind is Kind.MATCHING:  # "1-b, 2-a, 3-a": each numbered left item's letter
+        return ", ".join(f"{number}-{mark}" for number, mark in enumerate(matching_key(question, paket), 1))
+    if question.kind is Kind.ORDERING:  # "c, a, e, b, d": the steps' letters, first step first
+        return ", ".join(ordering_key(question, paket))
     order = option_order(question, paket)
     return ", ".join(letter(position) for position, index in enumerate(order) if question.options[index].correct)
 
@@ -149,7 +200,8 @@ def worksheet(subject: str, quizzes: Sequence[Quiz], paket: str = "A") -> bytes:
     """Questions and options, with room to answer; no answer, feedback or explanation."""
     head = (
         '<p class="petunjuk">Jawablah setiap soal. Untuk soal pilihan, hitamkan tanda di depan jawaban '
-        "Anda; untuk soal isian, tuliskan jawaban Anda di atas garis.</p>"
+        "Anda; untuk soal isian, tuliskan jawaban Anda di atas garis; untuk soal menjodohkan dan mengurutkan, "
+        "ikuti petunjuk pada soalnya.</p>"
     )
     body = [_lesson(quiz, key=False, paket=paket) for quiz in quizzes]
     return _page("Lembar soal", subject, head, body, paket)
@@ -250,7 +302,12 @@ def _question(question: Question, quiz: Quiz, number: int, key: bool, paket: str
         parts.append(f'<div class="soal-teks">{markup.to_html(question.text, links, blank=render)}</div>')
     else:
         parts.append(f'<div class="soal-teks">{markup.to_html(question.text, links)}</div>')
-        parts.append(_options(question, links, key, paket))
+        if question.kind is Kind.MATCHING:
+            parts.append(_matching(question, links, key, paket))
+        elif question.kind is Kind.ORDERING:
+            parts.append(_ordering(question, links, key, paket))
+        else:
+            parts.append(_options(question, links, key, paket))
     if key:
         parts.append(_key(question, quiz, links, paket))
     element_id = f' id="{anchor(question)}"' if key else ""  # ids name the answer; not on the worksheet
@@ -284,6 +341,48 @@ def _options(question: Question, links: markup.LinkPolicy, key: bool, paket: str
     return '<ul class="pilihan">\n' + "\n".join(rows) + "\n</ul>"
 
 
+def _matching(question: Question, links: markup.LinkPolicy, key: bool, paket: str) -> str:
+    """Numbered left items, each with a blank for a letter (filled in on the key), then the answers
+    lettered in their fixed shuffled order. A table, so each item and its blank stay on one row."""
+    letters = matching_key(question, paket)
+    rows = "\n".join(
+        f'<tr><td class="nomor">{number}.</td><td>{markup.to_inline_html(pair.premise, links)}</td>'
+        f'<td class="huruf-isian">{f"<strong>{mark}</strong>" if key else "........"}</td></tr>'
+        for number, (pair, mark) in enumerate(zip(question.pairs, letters), 1)
+    )
+    choices = question.choices
+    answers = "\n".join(
+        f'<li><span class="kotak"></span><span class="huruf">{letter(position)}.</span>'
+        f'<span class="teks">{markup.to_inline_html(choices[index], links)}</span></li>'
+        for position, index in enumerate(option_order(question, paket))
+    )
+    return (
+        '<table class="jodoh">\n<thead><tr><th scope="col">No.</th><th scope="col">Butir</th>'
+        '<th scope="col">Huruf</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody>\n</table>\n"
+        '<p class="pilihan-kepala">Pilihan jawaban:</p>\n'
+        f'<ul class="pilihan">\n{answers}\n</ul>'
+    )
+
+
+def ordering_box(position: int | None) -> str:
+    """The bracket a student writes a step's number in; on the key it holds the number."""
+    # No-break spaces: the bracket never splits across lines, whatever the page's style sheet.
+    inside = f"<strong>{position}</strong>" if position is not None else "&#160;&#160;&#160;"
+    return f'<span class="kotak kotak-urutan">(&#160;{inside}&#160;)</span>'
+
+
+def _ordering(question: Question, links: markup.LinkPolicy, key: bool, paket: str) -> str:
+    """The steps lettered in their fixed shuffled order (never the correct one), each behind a
+    bracket for its number; the key fills in each step's number."""
+    rows = "\n".join(
+        f'<li>{ordering_box(index + 1 if key else None)}<span class="huruf">{letter(position)}.</span>'
+        f'<span class="teks">{markup.to_inline_html(question.steps[index], links)}</span></li>'
+        for position, index in enumerate(option_order(question, paket))
+    )
+    return f'<ul class="pilihan urutan">\n{rows}\n</ul>'
+
+
 def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy, paket: str) -> str:
     if question.kind is Kind.BLANK:
         answers = []
@@ -293,7 +392,7 @@ def _key(question: Question, quiz: Quiz, links: markup.LinkPolicy, paket: str) -
             label = f"isian {number}: " if len(question.blanks) > 1 else ""
             answers.append(f"{label}<strong>{html.escape(blank.answer)}</strong>{also}")
         answer = "; ".join(answers)
-    else:
+    else:  # a choice question's letters, a matching item's "1-b" per left item, the steps' letters in order
         answer = ", ".join(f"<strong>{mark}</strong>" for mark in answer_letters(question, paket).split(", "))
     lesson = quiz.lesson
     reread = (

@@ -245,7 +245,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         return markdown.replace(PACKAGES_MARKER, _packages_table(prefix), 1)
     if OFFLINE_MARKER in markdown:
         return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
-    if rakit_kuis.STUDENT_MARKER in markdown or rakit_kuis.BUILDER_MARKER in markdown:
+    if any(marker in markdown for marker in (rakit_kuis.STUDENT_MARKER, rakit_kuis.BUILDER_MARKER, rakit_kuis.REVIEW_MARKER)):
         return _rakit_kuis_markdown(markdown, path, get_relative_url("", page.url).rstrip("/") + "/", _course, config)
     if EXAM_MARKER in markdown:
         items = list(_course.final_exam)
@@ -263,8 +263,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 
 
 def _rakit_kuis_markdown(markdown: str, path: str, root: str, loaded: Course, config: MkDocsConfig) -> str:
-    """The student page holds the whole bank (its script keeps what the link names); the lecturer's
-    page, its form."""
+    """The student page holds the whole bank (its script keeps what the link names), and so does
+    Ulang soal (its script keeps what is due today); the lecturer's page, its form."""
+    if rakit_kuis.REVIEW_MARKER in markdown:
+        items = rakit_kuis.review_items(loaded)
+        _page_questions[path] = tuple(question for question, _ in items)
+        try:
+            script = client_bundle.bundle(Path(config.docs_dir), client_bundle.REVIEW_MODULES)
+            questions = rakit_kuis.review_markdown(items, path, root, script, progress.data_script(loaded))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        markdown = markdown.replace(rakit_kuis.SCHEDULE_MARKER, rakit_kuis.schedule_markdown(), 1)
+        return markdown.replace(rakit_kuis.REVIEW_MARKER, questions, 1)
     if rakit_kuis.STUDENT_MARKER in markdown:
         items = rakit_kuis.student_items(loaded)
         _page_questions[path] = tuple(question for question, _ in items)

@@ -37,7 +37,10 @@ def with_stable_ids(html: str, questions: tuple[Question, ...]) -> str:
 
     mkdocs-quiz numbers its quizzes per page (quiz-0, quiz-1 ...). The bank's stable ids replace
     those numbers, so links to a question and the answers a student stored survive a reordering.
-    The page shows `questions` in order: every one must be found, with its link and its blanks."""
+    The page shows `questions` in order: every one must be found, with its link and its blanks.
+    Matching and ordering questions are the course's own blocks (render.arranged_block), written with
+    their ids: mkdocs-quiz numbers only the others."""
+    questions = tuple(q for q in questions if q.kind not in render.ARRANGED_KINDS)
     blanks = sum(len(q.blanks) for q in questions if q.kind is Kind.BLANK)
     expected_counts = ((quiz.QUIZ_ID, len(questions)), (quiz.QUIZ_LINK, len(questions)), (quiz.BLANK_INPUT, blanks))
     for pattern, expected in expected_counts:
@@ -102,9 +105,12 @@ def first_terms_only(html: str) -> str:
     return ABBR.sub(once, html)
 
 
-# mkdocs-quiz's blocks that must stay out of the search index (quiz.OWN_BLOCKS): every question (its
-# options, the hidden feedback and the explanation: the answer key), the intro, the results panel
-# and the two progress sidebars. Their UI labels would also crowd out the lessons.
+# The blocks that must stay out of the search index: mkdocs-quiz's (quiz.OWN_BLOCKS): every question
+# (its options, the hidden feedback and the explanation: the answer key), the intro, the results
+# panel and the two progress sidebars; and the course's matching and ordering questions
+# (render.ARRANGED_BLOCK), whose answers, steps and explanation are a key as well. Their UI labels
+# would also crowd out the lessons.
+EXCLUDED_BLOCKS = re.compile(f"{quiz.OWN_BLOCKS.pattern}|{render.ARRANGED_BLOCK.pattern}")
 EXCLUDE_ATTRIBUTE = f' {material.EXCLUDE_ATTRIBUTE}="1"'
 # Only for a block the marks cannot cover (see below): an element Material's parser skips whole,
 # whose tag nothing inside uses, and that the layout ignores.
@@ -112,8 +118,9 @@ EXCLUDE_WRAPPER = (f'<search-exclude{EXCLUDE_ATTRIBUTE} style="display: contents
 
 
 def search_excluded(html: str) -> str:
-    """mkdocs-quiz's blocks marked `data-search-exclude` for Material's search plugin, which indexes
-    the page right after this hook and strips the marks from the HTML (so the page is unchanged).
+    """The quiz blocks (EXCLUDED_BLOCKS) marked `data-search-exclude` for Material's search plugin,
+    which indexes the page right after this hook and strips the marks from the HTML (so the page is
+    unchanged).
 
     Material's parser forgets an excluded element as soon as any element of the same tag closes:
     marking only `<div class="quiz">` would leave everything after its first inner `</div>`
@@ -162,7 +169,7 @@ class _SearchExclusion(HTMLParser):
             return  # Material's parser never skips these
         if self.inside():
             pass
-        elif quiz.OWN_BLOCKS.search(raw):
+        elif EXCLUDED_BLOCKS.search(raw):
             self.block_start, self.block_inserts, self.block_unsafe = self.position(), len(self.inserts), False
         else:
             self.stack.append((tag, False))

@@ -1,5 +1,6 @@
 """Rakit kuis: the lecturer's page that assembles an assignment from the bank, and the student page
-that opens one (`kuis-dosen/?soal=id1,id2&judul=...`).
+that opens one (`kuis-dosen/?soal=id1,id2&judul=...`). Ulang soal, the student's spaced review, is
+built the same way: the whole practice bank on one page, and an inline script that keeps what is due.
 
 The student page carries every question of the bank as mkdocs-quiz blocks, as the final evaluation
 carries its pool; a script right after them (so it runs while the page is parsed, before
@@ -18,12 +19,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import rjsmin
+
+from ..core.course_rules import RULES
 from ..core.model import LEVEL_NAMES, Course, Kind, Lesson, Level, Question
 from ..exports import cache_key, content_quizzes, rakit, sheets
 from . import render
 
 BUILDER_MARKER = "<!-- rakit-kuis -->"
 STUDENT_MARKER = "<!-- kuis-dosen -->"
+REVIEW_MARKER = "<!-- ulang-soal -->"  # Ulang soal: the questions due today (docs/modul-7/ulang-soal.md)
+SCHEDULE_MARKER = "<!-- jadwal-ulang-soal -->"  # and its schedule, from the course rules
 SOURCE_DIR = "assets/rakit"  # under docs/
 BUNDLE = f"{SOURCE_DIR}/rakit-kuis.js"
 STUDENT_SCRIPT = f"{SOURCE_DIR}/kuis-dosen.js"  # published as it is
@@ -84,6 +90,47 @@ def student_markdown(items: list[tuple[Question, Lesson]], page: str, root: str,
     style = f'<link rel="stylesheet" href="{html.escape(root + STYLESHEET, quote=True)}">\n\n'
     script = "<script>" + script_source.replace("</", "<\\/") + "</script>\n"
     return style + head + render.questions_markdown(items, page) + "\n" + script
+
+
+def review_items(course: Course) -> list[tuple[Question, Lesson]]:
+    """What Ulang soal may ask: every practice question of the course, in course order (the final
+    evaluation's pool stays out, as on the student page of Rakit kuis)."""
+    return [(question, quiz.lesson) for quiz in course.quizzes for question in quiz.questions]
+
+
+def review_markdown(items: list[tuple[Question, Lesson]], page: str, root: str, script_source: str, outline: str) -> str:
+    """Ulang soal's questions: a place for the count (or when the next question is due), every
+    practice question, then one inline script: the course outline (`outline`, progress.data_script)
+    and `script_source` (client_bundle.REVIEW_MODULES), which keeps the questions due today. Inline
+    and right after the questions, as on the student page above: it must run before mkdocs-quiz's
+    deferred script, and a script fetched there would hold up the page."""
+    head = (
+        '<div class="ulang-soal">\n'  # no id "ulang-soal": the page's title has it
+        '<p class="ulang-soal-jumlah" id="ulang-soal-jumlah" role="status"></p>\n'
+        "</div>\n\n"
+    )
+    code = rjsmin.jsmin(outline + "\n" + script_source).strip().replace("</", "<\\/")
+    if "\n\n" in code:
+        raise ValueError("Skrip Ulang soal tidak dapat ditulis langsung di halamannya: setelah diperkecil, skrip itu berisi baris kosong.")
+    script = f'<script data-root="{html.escape(root, quote=True)}">{code}</script>\n'
+    return head + render.questions_markdown(items, page) + "\n" + script
+
+
+def schedule_markdown() -> str:
+    """The Leitner boxes of Ulang soal as a table, from the course rules (aturan-kursus.yml ulang_soal)."""
+    days = RULES.review_intervals
+    rows = ["| Kotak | Soal muncul lagi | Soal masuk kotak ini bila |", "| --- | --- | --- |"]
+    for box, count in enumerate(days, start=1):
+        reasons = []
+        if box == 1:
+            reasons.append("jawabannya salah, di pelajaran atau di halaman ini")
+        else:
+            reasons.append(f"jawabannya benar di halaman ini saat soal berada di kotak {box - 1}")
+        if box == RULES.review_lesson_box:
+            reasons.append("soal langsung dijawab benar di pelajaran")
+        rows.append(f"| {box} | {count} hari setelah dijawab | {'; atau '.join(reasons)} |")
+    rows.append(f"| Selesai | tidak lagi | jawabannya benar di halaman ini saat soal berada di kotak {len(days)} |")
+    return "\n".join(rows) + "\n"
 
 
 def _options(pairs: list[tuple[str, str]], everything: str) -> str:

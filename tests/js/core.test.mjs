@@ -33,6 +33,7 @@ test("the contract's values are the ones the scripts use", () => {
     result: contract().resultPrefix,
     name: contract().namePrefix,
     reading: contract().readingPrefix,
+    review: contract().reviewPrefix,
   });
 });
 

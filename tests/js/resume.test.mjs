@@ -44,14 +44,22 @@ test("the lesson and section read last, while its quiz is unfinished, even far p
   assert.deepEqual(target(place("modul-2/tiga/", "sistem-klien", "Sistem klien"), answers), ["modul-2/tiga/", "sistem-klien", "Sistem klien"]);
 });
 
-test("a lesson read last but finished sends the student on to the next unfinished one, wrapping round", () => {
-  const answers = { "modul-1/dua/": { c: { correct: true } }, "modul-2/tiga/": { e: { correct: false } } };
-  assert.deepEqual(target(place("modul-1/dua/", "akhir"), answers), ["modul-1/satu/", "", ""]);
-  const all = { ...answers, "modul-1/satu/": { a: { correct: true }, b: { correct: true } } };
-  assert.equal(target(place("modul-1/dua/", "akhir"), all), null);
+test("a lesson read last and finished below the mastery mark is still where the student goes on", () => {
+  const answers = { "modul-1/satu/": { a: { correct: true }, b: { correct: false } } };
+  assert.deepEqual(target(place("modul-1/satu/", "bagian-2", "Bagian dua"), answers), ["modul-1/satu/", "bagian-2", "Bagian dua"]);
 });
 
-test("without a usable record, the first unfinished lesson, as before", () => {
+test("a lesson read last and mastered sends the student to the first lesson in course order not mastered", () => {
+  const answers = { "modul-1/dua/": { c: { correct: true } }, "modul-2/tiga/": { e: { correct: false } } };
+  assert.deepEqual(target(place("modul-1/dua/", "akhir"), answers), ["modul-1/satu/", "", ""]);
+  // Every quiz finished, one below the mark: that lesson, though it comes after the place.
+  const all = { ...answers, "modul-1/satu/": { a: { correct: true }, b: { correct: true } } };
+  assert.deepEqual(target(place("modul-1/dua/", "akhir"), all), ["modul-2/tiga/", "", ""]);
+  const mastered = { ...all, "modul-2/tiga/": { e: { correct: true } } };
+  assert.equal(target(place("modul-1/dua/", "akhir"), mastered), null);
+});
+
+test("without a usable record, the first lesson not mastered, as before", () => {
   const answers = { "modul-1/satu/": { a: { correct: true }, b: { correct: true } } };
   for (const reading of [undefined, "bukan JSON", [], { last: 5, pages: {} }, place("modul-9/asing/", "x"), { last: "modul-1/dua/", pages: {} }]) {
     assert.deepEqual(target(reading, answers), ["modul-1/dua/", "", ""], JSON.stringify(reading));

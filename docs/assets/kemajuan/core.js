@@ -13,9 +13,18 @@
 //   readingPrefix             our key (+ the site root's path): the section read last per lesson,
 //                             {last: lesson URL, pages: {lesson URL: {id, section, lesson}}},
 //                             written by assets/kursus.js
+//   matchOrderPrefix          our key for matching and ordering answers, + the page's
+//                             location.pathname, in mkdocs-quiz's shape (above quizPrefix); written by
+//                             assets/pasangkan-urutkan.js, read with quizPrefix by stats.js readAnswers
 //   dataVersion               the shape of window.KURSUS (assets/kursus-data.js)
 //   resultVersion             the shape of the stored result; drawVersion, of the stored draw
 //   passMark                  percent of the final evaluation to answer correctly
+//   masteryMark, masteryBands a lesson's tingkat penguasaan to move on, and its bands
+//                             [{from, name}], highest first (stats.js masteryOf)
+//   reviewPrefix, reviewVersion, reviewDays, reviewLessonBox
+//                             Ulang soal: our key (+ the site root's path), the shape of what it
+//                             holds, the days per Leitner box, the box of a question right in its
+//                             lesson (review-schedule.js)
 //
 // window.CourseProgress: the one object the course's scripts share on a page. Each field, who
 // writes it and who reads it:
@@ -48,6 +57,7 @@ var KEYS = {
   result: CONTRACT.resultPrefix,
   name: CONTRACT.namePrefix,
   reading: CONTRACT.readingPrefix, // written by assets/kursus.js as the student reads
+  review: CONTRACT.reviewPrefix, // the Ulang soal schedule (review-schedule.js)
 };
 var MAX_STORED_LENGTH = 200000; // anything longer is not ours; never parse it
 // Not the pages' own names: Python-Markdown gives each page's title those as ids. (kemajuan.js

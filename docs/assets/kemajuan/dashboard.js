@@ -1,5 +1,6 @@
-// The "Kemajuan belajar" dashboard: overall progress, a table per module, the final evaluation's
-// last result, and a button that forgets everything this course stored in the browser.
+// The "Kemajuan belajar" dashboard: overall progress, where to go on, the questions due in Ulang
+// soal, a table per module with each lesson's tingkat penguasaan, the final evaluation's last
+// result, and a button that forgets everything this course stored in the browser.
 
 function renderDashboard(container, site, course) {
   if (!container.querySelector(".kemajuan-laporan")) {
@@ -9,9 +10,9 @@ function renderDashboard(container, site, course) {
     var reset = el("button", { type: "button", className: "md-button kemajuan-hapus", text: "Hapus semua kemajuan" });
     reset.addEventListener("click", function () {
       var question =
-        "Hapus semua kemajuan belajar di peramban ini? Jawaban semua kuis, hasil evaluasi akhir, " +
-        "tempat terakhir Anda membaca dan nama Anda di ringkasan hasil akan dihapus, dan tindakan ini " +
-        "tidak dapat dibatalkan.";
+        "Hapus semua kemajuan belajar di peramban ini? Jawaban semua kuis, jadwal Ulang soal, hasil " +
+        "evaluasi akhir, tempat terakhir Anda membaca dan nama Anda di ringkasan hasil akan dihapus, dan " +
+        "tindakan ini tidak dapat dibatalkan.";
       if (!window.confirm(question)) return;
       resetAllProgress(site);
       refreshPage(); // main.js: the marks and every panel of the page show the empty state
@@ -22,9 +23,9 @@ function renderDashboard(container, site, course) {
       el("div", { className: "kemajuan-reset" }, [
         el("h2", { text: "Mulai dari awal" }),
         el("p", {
-          text: "Tombol ini menghapus semua jawaban kuis, hasil evaluasi akhir, tempat terakhir Anda " +
-            "membaca dan nama Anda yang tersimpan di peramban ini untuk kursus ini. Anda akan diminta " +
-            "mengonfirmasi lebih dulu.",
+          text: "Tombol ini menghapus semua jawaban kuis, jadwal Ulang soal, hasil evaluasi akhir, tempat " +
+            "terakhir Anda membaca dan nama Anda yang tersimpan di peramban ini untuk kursus ini. Anda akan " +
+            "diminta mengonfirmasi lebih dulu.",
         }),
         reset,
         announcer,
@@ -54,16 +55,48 @@ function renderDashboard(container, site, course) {
       el("p", {
         text: "Anda telah menjawab " + totals.answered + " dari " + totals.total + " soal latihan; " +
           totals.correct + " di antaranya benar. Pelajaran selesai: " + totals.finished + " dari " +
-          totals.lessons + ".",
+          totals.lessons + "; dikuasai (tingkat penguasaan " + CONTRACT.masteryMark + " % atau lebih): " +
+          totals.mastered + ".",
       }),
       continueLink(site, resumeTarget(stats, readReading(site, course)), totals, result),
+      dueNotice(dueToday(site, course)),
     ])
   );
 
   stats.modules.forEach(function (module, index) {
     target.appendChild(moduleTable(site, module, index));
   });
+  target.appendChild(masteryLegend());
   target.appendChild(examSummary(site, result));
+}
+
+// A lesson's status and, once its quiz is finished, its tingkat penguasaan under it ("75 % · cukup"):
+// one column, so that every column still shows on a 360 px phone.
+function statusCell(stats) {
+  var mastery = stats.mastery;
+  return el("td", {}, [
+    statusBadge(stats.status),
+    mastery ? el("span", { className: "kemajuan-pita " + (mastery.mastered ? "kemajuan-dikuasai" : "kemajuan-belum-dikuasai") }, [
+      el("span", { className: "kemajuan-sr", text: "tingkat penguasaan " }),
+      mastery.level + " % \u00b7 " + mastery.band,
+    ]) : null,
+  ]);
+}
+
+// What the levels mean, from the course's rules (the bands of Universitas Terbuka's modules).
+function masteryLegend() {
+  var rows = masteryRanges().map(function (band) {
+    return el("tr", {}, [el("td", { text: band.range }), el("td", { text: band.name })]);
+  });
+  return el("section", { className: "kemajuan-modul", "aria-labelledby": "kemajuan-pita-judul" }, [
+    el("h2", { id: "kemajuan-pita-judul", text: "Arti tingkat penguasaan" }),
+    el("p", {
+      text: "Tingkat penguasaan = jawaban benar \u00f7 jumlah soal \u00d7 100 %, dibulatkan ke bawah, dihitung " +
+        "setelah semua soal pelajaran dijawab. Pada " + CONTRACT.masteryMark + " % atau lebih, lanjutkan ke pelajaran berikutnya; " +
+        "di bawahnya, baca lagi bagian yang disebut di bawah kuis lalu ulangi kuisnya.",
+    }),
+    dataTable("Arti tingkat penguasaan", ["Tingkat penguasaan", "Artinya"], rows),
+  ]);
 }
 
 // To the lesson and section read last (see resumeTarget), or the evaluation, or the summary.
@@ -95,7 +128,7 @@ function moduleTable(site, module, index) {
       el("th", { scope: "row" }, [el("a", { href: site.href(row.lesson.url), text: row.lesson.title })]),
       el("td", { text: stats.answered + " / " + stats.total }),
       el("td", { text: stats.correct + " / " + stats.total }),
-      el("td", {}, [statusBadge(stats.status)]),
+      statusCell(stats),
     ]);
   });
   return el("section", { className: "kemajuan-modul", "aria-labelledby": headingId }, [
@@ -104,7 +137,7 @@ function moduleTable(site, module, index) {
       className: "kemajuan-modul-info",
       text: "Pelajaran selesai: " + done + " dari " + module.rows.length + ".",
     }),
-    dataTable("Kemajuan " + (module.title || "pelajaran"), ["Pelajaran", "Dijawab", "Benar", "Status"], rows),
+    dataTable("Kemajuan " + (module.title || "pelajaran"), ["Pelajaran", "Dijawab", "Benar", "Status dan penguasaan"], rows),
   ]);
 }
 
@@ -138,11 +171,11 @@ function examSummary(site, result) {
 // evaluation page's; keys of other sites on the same origin are left alone.
 function resetAllProgress(site) {
   storageKeys().forEach(function (key) {
-    if (key.indexOf(QUIZ_PREFIX) === 0 && key.slice(QUIZ_PREFIX.length).indexOf(site.rootPath) === 0) {
-      storageRemove(key);
-    }
+    [QUIZ_PREFIX, CONTRACT.matchOrderPrefix].forEach(function (prefix) { // per page: mkdocs-quiz's, ours
+      if (key.indexOf(prefix) === 0 && key.slice(prefix.length).indexOf(site.rootPath) === 0) storageRemove(key);
+    });
   });
-  [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name, KEYS.reading].forEach(function (prefix) {
+  [KEYS.draft, KEYS.draw, KEYS.result, KEYS.name, KEYS.reading, KEYS.review].forEach(function (prefix) {
     storageRemove(site.key(prefix));
   });
 }

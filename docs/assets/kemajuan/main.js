@@ -29,10 +29,19 @@ function currentSite() {
   return new Site(window.CourseProgress.root);
 }
 
+// What every page shows from the answers: the check marks, the lesson's tingkat penguasaan under
+// its quiz, and the questions due in Ulang soal (taking new lesson answers into its schedule).
+function refreshAnswers(site, course) {
+  var answers = readAnswers(site, course);
+  markFinishedLessons(site, course, answers);
+  renderLessonMastery(site, course, answers);
+  renderHomeDue(dueToday(site, course));
+}
+
 function refreshPage() {
   var site = currentSite();
   var course = readCourse();
-  if (course) markFinishedLessons(site, course, readAnswers(site, course));
+  if (course) refreshAnswers(site, course);
   else removeMarks();
   renderPanels(site, course);
 }
@@ -60,12 +69,12 @@ function start() {
   window.addEventListener("storage", safely(function () {
     if (!document.getElementById(PANELS.exam)) refreshPage();
   }));
-  // mkdocs-quiz announces every answer on a lesson page: the check mark appears as soon as the
-  // lesson's last question is answered.
+  // mkdocs-quiz announces every answer on a lesson page: the check mark and the tingkat penguasaan
+  // appear as soon as the lesson's last question is answered, and a missed question joins Ulang soal.
   window.addEventListener("quizProgressUpdate", safely(function () {
     var site = currentSite();
     var course = readCourse();
-    if (course && !document.getElementById(PANELS.exam)) markFinishedLessons(site, course, readAnswers(site, course));
+    if (course && !document.getElementById(PANELS.exam)) refreshAnswers(site, course);
   }));
 }
 

@@ -1,13 +1,16 @@
 // What the stored answers add up to: answers per lesson, each lesson's and the whole course's
 // figures, and the final evaluation's stored result. Pure reading: nothing here touches the page.
 
-// Answers per lesson URL. A lesson visited under two addresses ("x/" and "x/index.html") has two
-// keys; an answered entry wins over an unanswered one, a correct one over an incorrect one.
+// Answers per lesson URL, from mkdocs-quiz's keys and from ours for matching and ordering questions
+// (assets/pasangkan-urutkan.js), whose entries have the same shape. A lesson visited under two
+// addresses ("x/" and "x/index.html") has two keys; an answered entry wins over an unanswered one,
+// a correct one over an incorrect one.
 function readAnswers(site, course) {
   var answers = {};
   storageKeys().forEach(function (key) {
-    if (key.indexOf(QUIZ_PREFIX) !== 0) return;
-    var path = site.pagePath(key.slice(QUIZ_PREFIX.length));
+    var prefix = [QUIZ_PREFIX, CONTRACT.matchOrderPrefix].filter(function (p) { return key.indexOf(p) === 0; })[0];
+    if (!prefix) return;
+    var path = site.pagePath(key.slice(prefix.length));
     if (path === null || !course.byUrl[path]) return;
     var stored = readJson(key);
     if (!isObject(stored)) return;
@@ -34,12 +37,47 @@ function lessonStats(lesson, answers) {
   });
   var total = lesson.questions.length;
   var status = answered === 0 ? "todo" : answered >= total ? "done" : "started";
-  return { answered: answered, correct: correct, total: total, status: status };
+  var stats = { answered: answered, correct: correct, total: total, status: status };
+  stats.mastery = masteryOf(stats);
+  return stats;
 }
 
-// Every lesson's figures by module, the course's totals and the first lesson not yet done.
+// Universitas Terbuka's tingkat penguasaan of a lesson whose questions are all answered: correct ÷
+// questions × 100, rounded down (79.5 % has not reached 80 %), its band, and whether the student
+// may move on; null while the quiz is unfinished. The mark and the bands are the course's rules.
+function masteryOf(stats) {
+  if (stats.status !== "done" || stats.total <= 0) return null;
+  var level = Math.floor((stats.correct * 100) / stats.total);
+  return { level: level, band: masteryBand(level), mastered: level >= CONTRACT.masteryMark };
+}
+
+function masteryBand(level) {
+  var bands = CONTRACT.masteryBands;
+  for (var i = 0; i < bands.length; i++) {
+    if (level >= bands[i].from) return bands[i].name;
+  }
+  return bands[bands.length - 1].name;
+}
+
+// The bands as a reader sees them: [{range: "80–89 %", name: "baik"}, ...] (as the book prints them,
+// scripts/exports/formative.py band_rows).
+function masteryRanges() {
+  var bands = CONTRACT.masteryBands;
+  return bands.map(function (band, index) {
+    var upper = index ? bands[index - 1].from - 1 : 100;
+    var range = band.from === 0 && index ? "di bawah " + (upper + 1) + " %" : band.from + "\u2013" + upper + " %";
+    return { range: range, name: band.name };
+  });
+}
+
+function isMastered(stats) {
+  return Boolean(stats.mastery && stats.mastery.mastered);
+}
+
+// Every lesson's figures by module, the course's totals and the first lesson (in course order)
+// not yet mastered: its quiz unfinished, or finished below the mastery mark.
 function courseStats(course, answers) {
-  var totals = { answered: 0, correct: 0, total: 0, lessons: 0, finished: 0, next: null };
+  var totals = { answered: 0, correct: 0, total: 0, lessons: 0, finished: 0, mastered: 0, next: null };
   var modules = course.modules.map(function (module) {
     var rows = module.lessons.map(function (lesson) {
       var stats = lessonStats(lesson, answers);
@@ -48,6 +86,7 @@ function courseStats(course, answers) {
       totals.total += stats.total;
       totals.lessons++;
       if (stats.status === "done") totals.finished++;
+      if (isMastered(stats)) totals.mastered++;
       else if (!totals.next) totals.next = lesson;
       return { lesson: lesson, stats: stats };
     });
@@ -69,22 +108,18 @@ function readReading(site, course) {
 }
 
 // Where "Lanjutkan" leads, from courseStats and readReading: the lesson read last, at its section,
-// while its quiz is unfinished; once it is finished, the next unfinished lesson after it in course
-// order (wrapping round); without a place, the first unfinished lesson; null when all are done.
+// while it is not yet mastered (the student is in the middle of it); otherwise the first lesson in
+// course order not yet mastered (quiz unfinished or below the mastery mark); null when every
+// lesson is mastered.
 function resumeTarget(stats, place) {
-  var rows = [];
-  stats.modules.forEach(function (module) { rows = rows.concat(module.rows); });
-  var at = -1;
-  rows.forEach(function (row, index) {
-    if (place && row.lesson === place.lesson) at = index;
+  var current = null;
+  stats.modules.forEach(function (module) {
+    module.rows.forEach(function (row) {
+      if (place && row.lesson === place.lesson) current = row;
+    });
   });
-  if (at === -1) return stats.totals.next ? { lesson: stats.totals.next, id: "", section: "" } : null;
-  if (rows[at].stats.status !== "done") return { lesson: place.lesson, id: place.id, section: place.section };
-  for (var step = 1; step < rows.length; step++) {
-    var row = rows[(at + step) % rows.length];
-    if (row.stats.status !== "done") return { lesson: row.lesson, id: "", section: "" };
-  }
-  return null;
+  if (current && !isMastered(current.stats)) return { lesson: place.lesson, id: place.id, section: place.section };
+  return stats.totals.next ? { lesson: stats.totals.next, id: "", section: "" } : null;
 }
 
 // The final evaluation's stored result, checked field by field.

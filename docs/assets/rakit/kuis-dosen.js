@@ -18,7 +18,8 @@
     }
   });
 
-  var pool = Array.prototype.slice.call(document.querySelectorAll(".md-content .quiz[id]"));
+  // mkdocs-quiz's questions, and the matching and ordering ones (assets/pasangkan-urutkan.js).
+  var pool = Array.prototype.slice.call(document.querySelectorAll(".md-content .quiz[id], .md-content .soal-susun[id]"));
   if (!pool.length) return;
   var onPage = {};
   pool.forEach(function (quiz) { onPage[quiz.id] = quiz; });
