@@ -148,6 +148,48 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
+    """A lesson loads its quiz scripts when the quiz comes near the screen (kursusDekat in
+    overrides/main.html): scroll to the quiz, as a student does, and wait until they have run.
+    `page` may be a Page or a Frame; pages that load their quiz at once need no wait."""
+    for kind in (".quiz", ".soal-susun"):
+        blocks = page.locator(f".md-content {kind}:visible")
+        if blocks.count():
+            blocks.first.scroll_into_view_if_needed()
+    page.wait_for_function(
+        """() => !window.kursusDekat || ['quiz:kuis', 'soal-susun:susun'].every(pair => {
+             const [block, flag] = pair.split(':');
+             return !document.querySelector('.md-content .' + block) || document.documentElement.dataset[flag] === 'siap';
+           })"""
+    )
+
+
+def answer(page, question, right: bool) -> None:  # type: ignore[no-untyped-def]
+    """Answer one question of the page right or wrong and send it, whatever its kind: mkdocs-quiz's
+    (options, blanks) or the course's matching and ordering items (scripts/site/render.py)."""
+    from scripts.core.model import Kind, anchor
+
+    block = page.locator(f"#{anchor(question)}")
+    if question.kind is Kind.BLANK:
+        block.locator("input.quiz-blank-input").fill(question.blanks[0].answer if right else "keliru")
+    elif question.kind.has_options:
+        chosen = question.correct_options if right else [next(o for o in question.options if not o.correct)]
+        for choice in chosen:
+            option(block, question, choice).check()
+    elif question.kind is Kind.MATCHING:
+        for index, pair in enumerate(question.pairs):
+            key = question.choices.index(pair.answer)
+            value = key if right else (key + 1) % len(question.choices)
+            block.locator("select").nth(index).select_option(str(value))
+    else:  # ordering: the page never shows the key's order, so as shown it is wrong
+        for position in range(len(question.steps) if right else 0):
+            step = block.locator(f'li[data-nilai="{position}"]')
+            while step.evaluate("li => [...li.parentElement.children].indexOf(li)") > position:
+                step.locator(".soal-urutan-naik").click()
+    name = "Periksa jawaban" if question.kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK) else "Kirim jawaban"
+    block.get_by_role("button", name=name).click()
+
+
 def option(block, question, choice):  # type: ignore[no-untyped-def]
     """The input of one option inside a rendered question. The site shuffles options on every load,
     so an option is found by its value, mkdocs-quiz's index of the option in the bank."""

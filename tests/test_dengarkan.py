@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import real_course
+from conftest import quiz_ready, real_course
 from test_accessibility import AXE, WCAG_AA
 
 COURSE = real_course()
@@ -92,6 +92,7 @@ def reader(browser, server: str) -> Iterator[object]:  # type: ignore[no-untyped
 def open_lesson(context, server: str, url: str):  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.goto(f"{server}/{url}")
+    quiz_ready(page)
     page.get_by_role("button", name="Dengarkan").wait_for()
     return page
 
@@ -226,6 +227,7 @@ def test_tabs_are_read_each_under_its_label_and_a_closed_answer_stays_unread(rea
 def test_the_offline_copy_reads_aloud_from_file(reader, offline_site: Path) -> None:
     page = reader.new_page()
     page.goto((offline_site / LESSON.path.replace(".md", ".html")).as_uri())
+    quiz_ready(page)
     page.get_by_role("button", name="Dengarkan").click()
     started(page)
     assert page.evaluate("() => window.__suara.spoken[0].text") == LESSON.title
@@ -238,6 +240,7 @@ def test_without_an_indonesian_voice_there_is_no_control(browser, server: str) -
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{server}/{LESSON.url}", wait_until="networkidle")
+    quiz_ready(page)
     page.wait_for_function("() => window.speechSynthesis.getVoices().length > 0")
     page.wait_for_timeout(200)
     assert page.locator(".dengarkan").count() == 0

@@ -21,7 +21,8 @@ from hostile import HOSTILE_LESSON
 from moodle_reader import read_gift
 
 from scripts import exports
-from scripts.core.model import Course, Heading, Kind, Level, Option, Question, Quiz, anchor
+from scripts.core.course import EXAM_KINDS
+from scripts.core.model import Course, Heading, Kind, Level, Option, Pair, Question, Quiz, anchor
 from scripts.exports import markup, moodle, sheets
 
 HOSTILE_MARKUP = [
@@ -62,6 +63,15 @@ def hostile_quiz() -> Quiz:
         Question(id="bahaya-jamak", kind=Kind.MULTIPLE, text=FIELD, options=options, **common),
         Question(id="bahaya-isian", kind=Kind.BLANK, text=f"{FIELD} Isi: [[{ANSWERS}]].", **common),
         Question(id="bahaya-isian-ganda", kind=Kind.BLANK, text=f"{FIELD} [[{ANSWERS}]] dan [[{ANSWERS}]].", **common),
+        Question(
+            id="bahaya-pasangan",
+            kind=Kind.MATCHING,
+            text=FIELD,
+            pairs=(Pair(f"Kiri {PAYLOAD}", f"Kanan {PAYLOAD}"), Pair("Kiri dua", "Kanan dua"), Pair("Kiri tiga", "Kanan dua")),
+            distractors=(f"Pengecoh {PAYLOAD}",),
+            **common,
+        ),
+        Question(id="bahaya-urutan", kind=Kind.ORDERING, text=FIELD, steps=(f"Langkah {PAYLOAD}", "Langkah dua", "Langkah tiga"), **common),
     )
     lesson = replace(
         HOSTILE_LESSON,
@@ -72,7 +82,8 @@ def hostile_quiz() -> Quiz:
         module=f"Modul 9 — {PAYLOAD}",
         headings=(Heading("bagian-a", PAYLOAD, 2, 5),),
     )
-    pool = tuple(replace(question, id=f"{question.id}-ujian") for question in questions)
+    # The final evaluation takes choice and fill-in items only (scripts/core/course.py EXAM_KINDS).
+    pool = tuple(replace(question, id=f"{question.id}-ujian") for question in questions if question.kind in EXAM_KINDS)
     return Quiz(lesson, questions, "quizzes/bahaya.yml", exam_pool=pool)
 
 
@@ -90,7 +101,10 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 # The printable sheets' own frame around the author content.
 SHEET_TAGS = SAFE_TAGS | {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "article"}
 # QTI 2.1 content elements around the XHTML.
-QTI21_TAGS = SAFE_TAGS | {"choiceInteraction", "simpleChoice", "feedbackInline", "textEntryInteraction", "prompt"}
+QTI21_TAGS = SAFE_TAGS | {
+    "choiceInteraction", "simpleChoice", "feedbackInline", "textEntryInteraction", "prompt",
+    "matchInteraction", "simpleMatchSet", "simpleAssociableChoice", "orderInteraction",
+}
 _RAW_DANGER = re.compile(r"<\s*/?\s*(script|style|iframe|frame|object|embed|applet|svg|math|img|form|input)\b", re.I)
 _RAW_HANDLER = re.compile(r"<[^>]*[\s/\"']on\w+\s*=", re.I)
 
@@ -213,6 +227,12 @@ def test_gift_html_is_safe_as_moodle_parses_it(name: str) -> None:
         assert question["format"] == "html", where
         check_html(str(question["questiontext"]), where)
         check_html(str(question["generalfeedback"]), where)
+        if question["qtype"] == "match":
+            for text, _ in question["subquestions"]:  # type: ignore[attr-defined]
+                check_html(text, where)
+            # Moodle keeps a matching answer as plain text: the markup is dropped, not escaped into it.
+            assert all("<" not in answer and "alert(" not in answer for answer in question["subanswers"]), where  # type: ignore[attr-defined]
+            continue
         for text, feedback, _ in question["answers"]:  # type: ignore[attr-defined]
             if question["qtype"] == "shortanswer":
                 assert text in ACCEPTED, f"{where}: {text!r}"  # compared as a string, never HTML
@@ -232,7 +252,10 @@ def test_qti_items_are_safe(name: str) -> None:
             tag = local(element.tag)
             assert tag.lower() not in {"script", "style", "iframe", "object", "embed", "svg", "img"}, where
             check_attributes(tag, dict(element.attrib), where, relative=True)  # package hrefs: items/…
-            if tag == "mattext":  # QTI 1.2: HTML in CDATA, rendered as texttype says
+            if tag == "mattext" and element.get("texttype") == "text/plain":
+                # A matching answer's label, shown as text: the author's markup is dropped, not kept.
+                assert "<" not in (element.text or "") and "alert(" not in (element.text or ""), where
+            elif tag == "mattext":  # QTI 1.2: HTML in CDATA, rendered as texttype says
                 assert element.get("texttype") == "text/html", where
                 check_html(element.text or "", where)
             if tag in ("itemBody", "modalFeedback"):  # QTI 2.1: the content is XHTML elements

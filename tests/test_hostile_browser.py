@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from conftest import real_course
+from conftest import quiz_ready, real_course
 from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
 from scripts.core.model import Kind, anchor
@@ -46,10 +46,12 @@ def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, reques
         folder = request.getfixturevalue("offline_site")
         site = Site(folder.as_uri(), folder)
     page.goto(site.url(LESSON.lesson.path))
+    quiz_ready(page)
     key = "quiz_progress_" + page.evaluate("() => location.pathname")
     stored = {anchor(BLANK): {"answered": True, "correct": False, "selectedValues": [PAYLOAD]}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(stored)])
     page.reload()
+    quiz_ready(page)
     block = page.locator(f"#{anchor(BLANK)}")
     assert PAYLOAD in block.locator(".quiz-feedback").inner_text()  # shown as the student's text
     assert block.locator(".quiz-feedback img").count() == 0
@@ -58,6 +60,7 @@ def test_a_wrong_fill_in_answer_from_storage_or_typed_stays_text(watched, reques
     block.get_by_role("button", name="Periksa jawaban").click()
     assert block.locator(".quiz-feedback img").count() == 0
     page.reload()
+    quiz_ready(page)
     assert page.locator(f"#{anchor(BLANK)} .quiz-feedback img").count() == 0
 
 
@@ -65,6 +68,7 @@ def test_planted_exam_draft_and_result_stay_text(watched, server) -> None:
     page = watched
     site = Site(server)
     page.goto(site.url(EVALUATION))
+    quiz_ready(page)
     items = drawn(page)
     blank = next((q for q, _ in items if q.kind is Kind.BLANK), None)
     if blank is None:  # no fill-in item in this draw: plant in every drawn item instead
@@ -75,6 +79,7 @@ def test_planted_exam_draft_and_result_stay_text(watched, server) -> None:
         "([k, v]) => localStorage.setItem(k, v)", [f"course_exam_draft_{root}", json.dumps({"answers": answers})]
     )
     page.reload()
+    quiz_ready(page)
     page.get_by_role("button", name="Kumpulkan evaluasi").click()
     anyway = page.get_by_role("button", name="Kumpulkan sekarang juga")  # planted choices answer nothing
     if anyway.count():
@@ -82,6 +87,7 @@ def test_planted_exam_draft_and_result_stay_text(watched, server) -> None:
     assert page.locator(".evaluasi-hasil").is_visible()
     assert page.locator(".md-content .quiz .quiz-feedback img").count() == 0
     page.reload()  # the stored result, with the planted answers, is reviewed again on every visit
+    quiz_ready(page)
     assert page.locator(".evaluasi-hasil").is_visible()
     assert page.locator(".md-content .quiz .quiz-feedback img").count() == 0
     assert len(drawn(page)) == DRAW
@@ -103,6 +109,7 @@ def test_foreign_or_corrupted_storage_breaks_no_page_or_quiz(watched, server, fa
     page = watched
     site = Site(server)
     page.goto(site.url(LESSON.lesson.path))
+    quiz_ready(page)
     values = STORAGE_FAULTS[fault]
     scope = root_path(page)
     planted = {f"{scope}.__palette": values["__palette"], f"{scope}.__tabs": values["__tabs"]}
@@ -112,7 +119,9 @@ def test_foreign_or_corrupted_storage_breaks_no_page_or_quiz(watched, server, fa
     page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))", planted)
     for path in (LESSON.lesson.path, "index.md", "modul-7/kemajuan-belajar.md", EVALUATION):
         page.goto(site.url(path))
+        quiz_ready(page)
     page.goto(site.url(LESSON.lesson.path))
+    quiz_ready(page)
     last = LESSON.questions[-1]  # every quiz of the page still starts, down to the last one
     block = page.locator(f"#{anchor(last)}")
     if last.kind is Kind.BLANK:
@@ -139,6 +148,7 @@ def test_disabled_or_full_storage_breaks_no_page_and_speaks_indonesian(browser, 
     site = Site(server)
     for path in ("index.md", "modul-7/kemajuan-belajar.md", EVALUATION, LESSON.lesson.path):
         page.goto(site.url(path))
+        quiz_ready(page)
     question = next(q for q in LESSON.questions if q.kind is Kind.SINGLE)
     block = page.locator(f"#{anchor(question)}")
     block.locator(f'input[name="answer"][value="{question.options.index(question.correct_options[0])}"]').check()
@@ -159,6 +169,7 @@ def test_the_online_site_declares_a_policy_it_lives_with(watched, server, site, 
     site_pages = Site(server)
     for path in ("index.md", LESSON.lesson.path, EVALUATION, "modul-7/kemajuan-belajar.md", "modul-7/glosarium.md"):
         page.goto(site_pages.url(path))
+        quiz_ready(page)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         page.keyboard.press("/")  # search loads its worker and index under the policy too
         page.wait_for_timeout(300)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import real_course
+from conftest import quiz_ready, real_course
 from test_progress_browser import Site, answer, canonical, row
 
 from scripts.core import progress
@@ -60,6 +60,7 @@ def record(questions: tuple[Question, ...] | list[Question], right: int) -> str:
 
 def plant(page, site: Site, records: dict[Quiz, str]) -> None:
     page.goto(site.url("index.md"))
+    quiz_ready(page)
     for quiz, value in records.items():
         path = page.evaluate("url => new URL(url).pathname", site.url(quiz.lesson.path))
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [progress.QUIZ_KEY_PREFIX + path, value])
@@ -68,6 +69,7 @@ def plant(page, site: Site, records: dict[Quiz, str]) -> None:
 def test_the_level_and_the_next_step_follow_every_answer(watched, server) -> None:
     page, site = watched, Site(server)
     page.goto(site.url(QUIZ.lesson.path))
+    quiz_ready(page)
     questions = list(QUIZ.questions)
     total = len(questions)
     wrong = questions[: total // 2]  # well below the mark
@@ -123,6 +125,7 @@ def test_retry_clears_the_lessons_answers_through_the_quizs_own_reset(watched, s
     page, site = watched, Site(server)
     plant(page, site, {QUIZ: record(QUIZ.questions, right=1)})
     page.goto(site.url(QUIZ.lesson.path))
+    quiz_ready(page)
     panel = page.locator(PANEL)
     expected = level_of(1, len(QUIZ.questions))
     assert panel.locator(".kemajuan-penguasaan-nilai").inner_text() == f"Tingkat penguasaan Anda: {expected} % \u2014 {band_of(expected)}"
@@ -149,6 +152,7 @@ def test_after_the_last_lesson_the_step_is_the_next_page_of_the_course(watched, 
     last = ORDER[-1]
     plant(page, site, {last: record(last.questions, right=len(last.questions))})
     page.goto(site.url(last.lesson.path))
+    quiz_ready(page)
     panel = page.locator(PANEL)
     assert "100 % \u2014 " + band_of(100) in panel.inner_text()
     footer = page.locator("a.md-footer__link--next")
@@ -167,6 +171,7 @@ def test_the_dashboard_shows_levels_and_goes_on_to_the_first_lesson_not_mastered
         third: record(third.questions[:2], right=2),
     })
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     page.wait_for_selector(".kemajuan-laporan table")
 
     def cell(quiz: Quiz) -> str:
@@ -187,6 +192,7 @@ def test_the_dashboard_shows_levels_and_goes_on_to_the_first_lesson_not_mastered
     # Every lesson mastered: on to the final evaluation.
     plant(page, site, {quiz: record(quiz.questions, right=len(quiz.questions)) for quiz in ORDER})
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     page.wait_for_selector(".kemajuan-laporan table")
     resume = page.locator("a.kemajuan-lanjutkan")
     assert resume.inner_text() == "Lanjutkan: kerjakan evaluasi akhir"
@@ -204,10 +210,12 @@ def test_panel_and_dashboard_are_axe_clean_and_fit_a_phone(browser, server, sche
     plant(page, site, {below: record(below.questions, right=1), mastered: record(mastered.questions, right=len(mastered.questions))})
     for quiz in (below, mastered):
         page.goto(site.url(quiz.lesson.path))
+        quiz_ready(page)
         page.locator(f"{PANEL} h3").wait_for()
         assert violations(page, PANEL) == [], quiz.lesson.slug
         assert page.locator(PANEL).evaluate("p => p.scrollWidth <= p.clientWidth + 1")
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     page.wait_for_selector(".kemajuan-laporan table")
     assert violations(page, "#panel-kemajuan") == []
     # Every column of the progress tables shows at 360 px, the level's column included.

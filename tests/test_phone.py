@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, quiz_ready
 
 from scripts.core import course
 from scripts.core.model import Kind, Question, anchor
@@ -131,12 +131,14 @@ def phone(browser: Any) -> Iterator[Any]:
 
 def plant(page: Any, server: str, answers: dict[str, str]) -> None:
     page.goto(f"{server}/")
+    quiz_ready(page)
     for url, record in answers.items():
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [f"quiz_progress_/{url}", record])
 
 
 def settled(page: Any, server: str, path: str) -> None:
     page.goto(f"{server}/{path}")
+    quiz_ready(page)
     panels = {DASHBOARD: ".kemajuan-laporan table", SUMMARY: ".ringkasan-lembar table", EXAM: ".evaluasi-kumpulkan"}
     if path in panels:
         page.wait_for_selector(panels[path])
@@ -192,6 +194,7 @@ def test_lanjutkan_resumes_the_lesson_and_section_read_last(phone, server: str) 
     plant(page, server, {DONE.lesson.url: stored_answers(DONE.questions, right=len(DONE.questions))})
     section = LESSON.lesson.headings[len(LESSON.lesson.headings) // 2]
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     page.evaluate("id => document.getElementById(id).scrollIntoView()", section.anchor)
     page.mouse.wheel(0, 40)
     page.wait_for_timeout(700)
@@ -207,6 +210,7 @@ def test_lanjutkan_resumes_the_lesson_and_section_read_last(phone, server: str) 
     assert section.title in home.inner_text()
 
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     offer = page.locator(".kursus-alat .kursus-lanjut")
     assert offer.inner_text() == f"Lanjutkan dari {section.title}"
     offer.click()
@@ -219,6 +223,7 @@ def test_lanjutkan_resumes_the_lesson_and_section_read_last(phone, server: str) 
     assert outline.is_visible()
     page.keyboard.press("Escape")
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     page.locator(".kursus-alat").get_by_role("link", name="Ke kuis").click()
     page.wait_for_timeout(400)
     assert not page.evaluate(COVERED, "#kuis")
@@ -230,6 +235,7 @@ def test_quiz_controls_say_what_they_do(phone, server: str) -> None:
     colour alone; the "64 %" score was yellow on pale yellow."""
     page = phone()
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     blank = next(q for q in LESSON.questions if q.kind is Kind.BLANK and len(q.blanks[0].accepted) > 1)
     variant = next(a for a in blank.blanks[0].accepted if a.casefold() != blank.blanks[0].answer.casefold())
     block = page.locator(f"#{anchor(blank)}")
@@ -251,6 +257,7 @@ def test_quiz_controls_say_what_they_do(phone, server: str) -> None:
     assert field.input_value() == variant
     assert blank.blanks[0].answer in block.locator(".quiz-blank-diterima").inner_text()
     page.reload()
+    quiz_ready(page)
     block = page.locator(f"#{anchor(blank)}")
     assert block.locator("input.quiz-blank-input").input_value() == variant
     assert block.locator(".quiz-blank-diterima").is_visible()
@@ -276,6 +283,7 @@ def test_partial_scores_are_readable_and_axe_clean(phone, server: str, scheme: s
     questions = LESSON.questions
     plant(page, server, {LESSON.lesson.url: stored_answers(questions, right=round(len(questions) * 0.64))})
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     score = page.locator(".quiz-results-score-value")
     assert score.is_visible()
     assert violations(page, ".md-content .quiz-results") == []
@@ -327,6 +335,7 @@ def test_overlays_keep_off_what_is_being_read(phone, server: str) -> None:
     "Kembali ke atas" button covered the heading a "Pelajari lagi" link jumped to."""
     page = phone()
     page.goto(f"{server}/{LESSON.lesson.url}")
+    quiz_ready(page)
     term = page.locator(".md-content article p abbr").nth(2)
     term.evaluate("t => window.scrollBy(0, t.getBoundingClientRect().top - (innerHeight - 50))")
     page.wait_for_timeout(200)

@@ -3,7 +3,7 @@ kept across a reload."""
 
 from __future__ import annotations
 
-from conftest import option, real_course
+from conftest import option, quiz_ready, real_course
 
 from scripts.core.model import Kind, anchor
 
@@ -27,6 +27,7 @@ def test_wrong_then_right_answer_shows_feedback_and_explanation(page, server) ->
     wrong = next(o for o in question.options if not o.correct and o.feedback)
     right = question.correct_options[0]
     page.goto(f"{server}/{QUIZ.lesson.url}")
+    quiz_ready(page)
     quiz = block(page, question)
 
     option(quiz, question, wrong).check()
@@ -49,6 +50,7 @@ def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server)
     multiple = first(Kind.MULTIPLE)
     variant = blank.blanks[0].accepted[-1]
     page.goto(f"{server}/{QUIZ.lesson.url}")
+    quiz_ready(page)
 
     quiz = block(page, blank)
     quiz.locator("input.quiz-blank-input").fill(f"  {variant.upper()} ")
@@ -62,6 +64,7 @@ def test_blank_accepts_a_listed_variant_and_answers_survive_reload(page, server)
     assert "tepat" in quiz.locator(".quiz-feedback").inner_text()
 
     page.reload()
+    quiz_ready(page)
     total = len(QUIZ.questions)
     assert page.locator("#quiz-progress-sidebar").get_by_text(f"Dijawab: 2 / {total}").is_visible()
     quiz = block(page, multiple)
@@ -81,6 +84,7 @@ def shown_orders(page) -> dict[str, list[str]]:
 
 def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page, server) -> None:
     page.goto(f"{server}/{QUIZ.lesson.url}")
+    quiz_ready(page)
     first_orders = shown_orders(page)
     single = first(Kind.SINGLE)
     quiz = block(page, single)
@@ -91,11 +95,29 @@ def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page
     seen = [first_orders]
     for _ in range(3):
         page.reload()
+        quiz_ready(page)
         seen.append(shown_orders(page))
         assert option(block(page, single), single, right).is_checked()  # kept by identity, not position
         assert "correct" in (option(block(page, single), single, right).locator("xpath=..").get_attribute("class") or "")
-    choice_ids = [anchor(q) for q in QUIZ.questions if q.kind is not Kind.BLANK]
+    choice_ids = [anchor(q) for q in QUIZ.questions if q.kind.has_options]
     # Four loads of every choice question: some order must differ (all equal by chance: < 1e-20).
     assert any(orders[qid] != seen[0][qid] for orders in seen[1:] for qid in choice_ids)
     # Each load shows every option exactly once.
     assert all(sorted(orders[qid], key=int) == [str(n) for n in range(len(orders[qid]))] for orders in seen for qid in choice_ids)
+
+
+def test_the_quiz_script_comes_with_the_quiz_and_an_early_answer_is_still_graded(page, server) -> None:
+    """A lesson loads mkdocs-quiz's script only when its quiz nears the screen (kursusDekat in
+    overrides/main.html); a student who answers before it has come is graded once it has."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/{QUIZ.lesson.url}", wait_until="networkidle")
+    assert not any(url.endswith("/quiz.js") for url in requested)  # read, not yet answered: not loaded
+    question = first(Kind.SINGLE)
+    quiz = block(page, question)
+    option(quiz, question, question.correct_options[0]).check()  # scrolls there: the script is asked for
+    quiz.get_by_role("button", name="Periksa jawaban").click()  # before it has come
+    assert page.url.rstrip("/").endswith(QUIZ.lesson.url.rstrip("/"))  # the form did not send the page away
+    page.wait_for_function("() => document.documentElement.dataset.kuis === 'siap'")
+    quiz.locator(".quiz-feedback").wait_for(state="visible")
+    assert "tepat" in quiz.locator(".quiz-feedback").inner_text().lower()

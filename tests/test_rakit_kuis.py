@@ -26,9 +26,10 @@ COURSE, _ = course.load(ROOT)
 BANK = rakit.bank(COURSE)
 BUILDER = "modul-7/rakit-kuis/"
 STUDENT = "modul-7/kuis-dosen/"
-# A first visit to the student page: the whole bank (as the final evaluation carries its pool; 169 KiB
-# with 217 questions) and the site's shared assets. Lessons load none of it.
-STUDENT_PAGE_BUDGET = 185 * 1024
+# A first visit to the student page: the whole bank (as the final evaluation carries its pool; 191 KiB
+# with 253 questions, the matching and ordering script included) and the site's shared assets; it
+# grows with the bank. Lessons load none of it.
+STUDENT_PAGE_BUDGET = 210 * 1024
 # The lecturer's page with the bank's data (keys, explanations, export and sheet pieces): 221 KiB.
 BUILDER_PAGE_BUDGET = 250 * 1024
 HOSTILE_TITLE = 'Tugas <img src=x id=disuntik> minggu "7" & 8'

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import real_course
+from conftest import quiz_ready, real_course
 from test_offline import block_network
 from test_progress_browser import Site, answer, canonical
 
@@ -59,6 +59,7 @@ def shown(page) -> list[str]:
 
 def open_review(page, site: Site) -> str:
     page.goto(site.url(REVIEW))
+    quiz_ready(page)
     return page.locator(".ulang-soal-jumlah").inner_text()
 
 
@@ -71,6 +72,7 @@ def stored_review(page) -> dict:
 
 def miss_in_lesson(page, site: Site) -> None:
     page.goto(site.url(QUIZ.lesson.path))
+    quiz_ready(page)
     answer(page, MISSED, correct=False)
     page.wait_for_function("() => Object.keys(localStorage).some(key => key.startsWith('course_review_'))")
 
@@ -120,6 +122,7 @@ def test_a_missed_question_comes_back_on_the_schedule_and_retires(watched, serve
             assert entry["box"] == 0
             assert "selesai diulang" in page.locator(f"#{anchor(MISSED)} .ulang-soal-jadwal").inner_text()
         page.reload()  # answered: no longer due today
+        quiz_ready(page)
         assert shown(page) == []
     assert day == sum(DAYS)  # 1, 3, 7 and 14 days: retired on day 25
 
@@ -131,6 +134,7 @@ def test_a_wrong_answer_sends_it_back_to_box_one_and_a_right_lesson_answer_waits
     page, site = watched, Site(server)
     on_day(page, 0)
     page.goto(site.url(QUIZ.lesson.path))
+    quiz_ready(page)
     answer(page, KNOWN, correct=True)
     answer(page, MISSED, correct=False)
     page.wait_for_function("() => Object.keys(localStorage).some(key => key.startsWith('course_review_'))")
@@ -164,18 +168,22 @@ def test_the_due_count_shows_on_the_home_page_and_the_dashboard_only_when_someth
     on_day(page, 0)
     miss_in_lesson(page, site)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     page.locator("#ulang-soal-jatuh-tempo a.md-button").wait_for(state="attached")  # the count ran: none due
     assert not page.locator("#ulang-soal-jatuh-tempo").is_visible()
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     page.wait_for_selector(".kemajuan-laporan table")
     assert page.locator(".kemajuan-ulang").count() == 0
 
     on_day(page, 1)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     notice = page.locator("#ulang-soal-jatuh-tempo a")
     notice.wait_for()
     assert notice.inner_text() == "Ulang soal: 1 soal jatuh tempo hari ini"
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     link = page.locator(".kemajuan-ulang a")
     assert link.inner_text() == "Ulang soal: 1 soal jatuh tempo hari ini"
     with page.expect_navigation():
@@ -187,11 +195,13 @@ def test_answers_given_before_the_schedule_existed_join_it_on_the_next_visit(wat
     page, site = watched, Site(server)
     on_day(page, 0)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     record = {anchor(MISSED): {"answered": True, "correct": False, "selectedValues": ["9"]}}
     path = page.evaluate("url => new URL(url).pathname", site.url(QUIZ.lesson.path))
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [progress.QUIZ_KEY_PREFIX + path, json.dumps(record)])
     assert stored_review(page) is None
     page.goto(site.url(HOME))  # any page of the course, once its progress scripts run
+    quiz_ready(page)
     page.wait_for_function("() => Object.keys(localStorage).some(key => key.startsWith('course_review_'))")
     assert stored_review(page)["items"][anchor(MISSED)]["box"] == 1
     on_day(page, 1)
@@ -219,10 +229,12 @@ def test_corrupted_or_hostile_schedule_is_ignored_and_breaks_no_page(watched, se
     page, site = watched, Site(server)
     on_day(page, 0)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     root = page.evaluate("() => new URL(JSON.parse(document.querySelector('#__config').textContent).base + '/', location.href).pathname")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [progress.REVIEW_KEY_PREFIX + root, CORRUPT_REVIEWS[fault]])
     for path in (HOME, DASHBOARD, QUIZ.lesson.path, REVIEW):
         page.goto(site.url(path))
+        quiz_ready(page)
         page.wait_for_load_state("load")
     # Only a well-formed entry for a question of the course is asked; nothing planted is shown.
     assert shown(page) == ([anchor(MISSED)] if fault == "hostile" else [])
@@ -231,6 +243,7 @@ def test_corrupted_or_hostile_schedule_is_ignored_and_breaks_no_page(watched, se
     if shown(page):
         answer_due(page, correct=True)
     page.goto(site.url(QUIZ.lesson.path))  # the lesson's quiz still works and joins the schedule
+    quiz_ready(page)
     answer(page, KNOWN, correct=False)
     page.wait_for_function(
         "id => Object.entries(localStorage).some(([k, v]) => k.startsWith('course_review_') && v.includes(id))", arg=anchor(KNOWN)
@@ -250,6 +263,7 @@ def test_the_offline_copy_asks_what_is_due_from_file_with_the_network_cut(browse
     assert open_review(page, site).startswith("1 soal jatuh tempo hari ini.")
     answer_due(page, correct=True)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     assert not page.locator("#ulang-soal-jatuh-tempo").is_visible()
     context.close()
     assert attempted == [] and [e for e in errors if "search_index" not in e] == []
@@ -260,6 +274,7 @@ def test_the_installed_site_asks_what_is_due_with_no_network(browser, site: Path
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{base}/")
+        quiz_ready(page)
         page.get_by_role("button", name=re.compile("Simpan untuk belajar tanpa sinyal")).click()
         page.get_by_text("Siap dibaca tanpa sinyal").wait_for(timeout=30_000)
     context.set_offline(True)  # the server is gone: every page comes from the service worker
@@ -295,6 +310,7 @@ def test_the_review_page_is_axe_clean_on_a_phone(browser, server, scheme: str) -
     miss_in_lesson(page, site)
     on_day(page, 1)
     page.goto(site.url(HOME))
+    quiz_ready(page)
     page.locator("#ulang-soal-jatuh-tempo a").wait_for()
     assert violations(page, "#ulang-soal-jatuh-tempo") == []
     open_review(page, site)

@@ -271,6 +271,10 @@ def test_every_edit_of_the_page_finds_its_markup(rendered: Rendered) -> None:
     assert ids == [anchor(q) for q in rendered.questions] and not quiz.QUIZ_ID.search(html)
     accepted = [render.accepted_attribute(answers) for answers in render.accepted_answers(rendered.questions[2])]
     assert all(f'data-accept="{value}"' in html for value in accepted)
+    # A lesson: no script tag, a call that loads it when the quiz comes near (overrides/main.html).
+    lesson = quiz_assets.externalize(rendered.content, "../assets/mkdocs-quiz/quiz.js", lazy=True)
+    assert style not in lesson and script not in lesson and "quiz.js\" defer" not in lesson
+    assert '<script>kursusDekat(".quiz",function(){kursusDekat.muat("../assets/mkdocs-quiz/quiz.js",0,"kuis")})</script>' in lesson
 
 
 def test_the_page_edits_fail_loudly_when_the_markup_is_gone(rendered: Rendered) -> None:
@@ -409,6 +413,12 @@ def test_the_qti_points_the_exporters_edit_are_there_once() -> None:
             "QTI 1.2 itemfeedback general_fb"
         )
         assert items[f"21-{kind}"].count(quiz.QTI21_PROCESSING_END) == 1, quiz_says("QTI 2.1 </responseProcessing>")
+    collection = quiz.QuizCollection(
+        "Kontrak", [quiz.QtiQuiz(QTI_QUESTIONS["single"], answers=[quiz.QtiAnswer("Ya", True, "a")], identifier="s")],
+        identifier="k",
+    )
+    manifest = quiz.QTI21Exporter(collection).generate_manifest()
+    assert manifest.count(quiz.qti21_manifest_item_file("s")) == 1, quiz_says('QTI 2.1 manifest <file href="items/…">')
     assert items["12-blank"].count(quiz.qti12_blank_condition("b0", "empat")) == 1, quiz_says("QTI 1.2 varequal isian")
     assert 'response_str ident="b0"' in items["12-blank"] and 'responseIdentifier="b0"' in items["21-blank"]
     for exporter in (quiz.QTI12Exporter, quiz.QTI21Exporter):

@@ -110,8 +110,24 @@
     } catch (error) {
       // Storage full or disabled: the answer holds until the page is closed.
     }
+    // mkdocs-quiz's progress sidebar and results count these questions too (a course patch in
+    // scripts/upstream/mkdocs_quiz.py reads kursusSusun and redraws on this event).
+    global.dispatchEvent(new CustomEvent("kursus-susun"));
     global.dispatchEvent(new CustomEvent("quizProgressUpdate", { detail: null }));
   }
+
+  // This page's matching and ordering questions answered, and answered right, for mkdocs-quiz's
+  // progress sidebar and results.
+  global.kursusSusun = function () {
+    var stored = readStore();
+    var counts = { answered: 0, correct: 0 };
+    all(doc, ".md-content .soal-susun[id]").forEach(function (block) {
+      var entry = Object.prototype.hasOwnProperty.call(stored, block.id) ? stored[block.id] : null;
+      if (entry && entry.answered) counts.answered += 1;
+      if (entry && entry.correct) counts.correct += 1;
+    });
+    return counts;
+  };
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
@@ -288,4 +304,5 @@
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
   else start();
+  global.dispatchEvent(new CustomEvent("kursus-susun")); // answers restored: mkdocs-quiz may count them
 })(this);

@@ -25,7 +25,7 @@ from . import (
     yamlsource,
 )
 from .course_rules import RULES
-from .model import Course, Lesson, Location, Problem, Question, Quiz, quoted
+from .model import Course, Kind, Lesson, Location, Problem, Question, Quiz, quoted
 
 MIN_QUESTIONS = RULES.min_questions
 MIN_HIGHER_ORDER_SHARE = RULES.higher_order_share
@@ -201,6 +201,9 @@ def _read_quizzes(root: Path, by_slug: dict[str, Lesson], problems: list[Problem
 
 
 POOLS = ("soal", "evaluasi_akhir")  # a quiz file's practice questions, then its final-evaluation items
+# The final evaluation draws, holds back feedback, scores and reviews mkdocs-quiz's items only
+# (docs/assets/kemajuan/exam*.js); a matching or ordering item there would answer itself on the spot.
+EXAM_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK})
 
 
 def _build_questions(document: yamlsource.Document, bad_lines: set[int], problems: list[Problem]) -> dict[str, Built]:
@@ -219,6 +222,15 @@ def _build_questions(document: yamlsource.Document, bad_lines: set[int], problem
                 continue
             question, question_problems = questions.build(entry, document, at)
             problems.extend(question_problems)
+            if pool == "evaluasi_akhir" and question.kind not in EXAM_KINDS:
+                problems.append(
+                    Problem(
+                        document.where(at + ("jenis",)),
+                        f"soal {question.id}: soal {question.kind.value} belum dapat dipakai di Evaluasi akhir "
+                        "(evaluasi hanya menilai soal tunggal, jamak, dan isian). Pindahkan soal ini ke \"soal:\" "
+                        "sebagai latihan, atau ubah jenisnya.",
+                    )
+                )
             built.append((at, question))
         pools[pool] = built
     return pools

@@ -417,7 +417,7 @@ class Stable21(QTI21Exporter):
         manifest = super().generate_manifest()
         for item in self.collection.quizzes:
             if self.bank.question(item).kind is Kind.ORDERING:
-                listed = f'<file href="items/{item.identifier}.xml"/>'  # the item's resource, once
+                listed = upstream.qti21_manifest_item_file(item.identifier)
                 named = (
                     "<metadata><imsqti:qtiMetadata><imsqti:interactionType>orderInteraction</imsqti:interactionType>"
                     f"</imsqti:qtiMetadata></metadata>\n  {listed}"

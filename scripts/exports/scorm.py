@@ -36,7 +36,10 @@ from .categories import COURSE_TITLE
 SCO_PAGE = "sco.html"
 SCRIPT = Path(__file__).with_name("scorm-sco.js")
 COURSE_SLUG = "intervensi-sosial"
-LEFT_OUT = ("unduhan/",)  # lecturer downloads: answer keys and question banks
+# Lecturer downloads (answer keys and question banks), and the search index inlined as a script for
+# file:// (iframe-worker replaces the Worker only there): an LMS serves the package over http, where
+# Material's search reads search_index.json, so the copy would only add 195 KB to the upload.
+LEFT_OUT = ("unduhan/", "search/search_index.js")
 SUSPEND_LIMIT = 4096  # characters of cmi.suspend_data a SCORM 1.2 LMS must keep
 # Kinds mkdocs-quiz does not have: assets/pasangkan-urutkan.js keeps their answers in the same shape
 # under progress.MATCH_ORDER_KEY_PREFIX, which the SCO reads and restores beside mkdocs-quiz's store.

@@ -346,7 +346,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
     if _failing_check:
         html = page_html.check_failure_banner(_failing_check) + html
     html = page_html.announced(page_html.first_terms_only(html))
-    html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url))
+    # A lesson loads mkdocs-quiz's script when its quiz comes near (overrides/main.html, kursusDekat).
+    lazy = bool(page.meta.get("waktu_belajar"))
+    html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url), lazy)
     questions = _page_questions.get(page.file.src_uri)
     html = page_html.with_stable_ids(html, questions) if questions else html
     # Last: Material's search plugin indexes the page next, skipping what this marks.

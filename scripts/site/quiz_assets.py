@@ -39,8 +39,10 @@ def contents() -> dict[str, str]:
     }
 
 
-def externalize(html: str, js_url: str) -> str:
-    """A quiz page's HTML with the inline copies replaced by a link to the shared script.
+def externalize(html: str, js_url: str, lazy: bool = False) -> str:
+    """A quiz page's HTML with the inline copies replaced by a link to the shared script, or, when
+    `lazy` (a lesson), by a call that loads it once the quiz comes near the screen (kursusDekat, which
+    overrides/main.html defines on lesson pages; mkdocs-quiz starts whenever its script arrives).
 
     The stylesheet is linked from every page's head (extra_css), so its inline copy just goes. A page
     mkdocs-quiz processed (it always writes its config script) must hold both copies exactly once:
@@ -49,7 +51,11 @@ def externalize(html: str, js_url: str) -> str:
         return html
     style, script = upstream.inline_tags()
     html = upstream.QUIZ.replace(html, style, "", 1, upstream.ADAPTER)
-    return upstream.QUIZ.replace(html, script, f'<script src="{js_url}" defer></script>', 1, upstream.ADAPTER)
+    if lazy:
+        tag = f'<script>kursusDekat(".quiz",function(){{kursusDekat.muat("{js_url}",0,"kuis")}})</script>'
+    else:
+        tag = f'<script src="{js_url}" defer></script>'
+    return upstream.QUIZ.replace(html, script, tag, 1, upstream.ADAPTER)
 
 
 def minify_own(assets: Path) -> None:

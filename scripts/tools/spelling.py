@@ -19,12 +19,14 @@ import yaml
 from ..core import lessons
 from ..core.model import Location, Problem
 
+ROOT = Path(__file__).resolve().parents[2]
 WORD_LIST = Path(__file__).resolve().parent / "kamus-kursus.txt"
 # The text students and lecturers read in a quiz file: questions, options and feedback, the essay
 # tasks with their rubrics (tugas), and the glossary.
 QUIZ_TEXT_FIELDS = (
     "pertanyaan", "teks", "umpan_balik", "penjelasan", "definisi", "istilah",
     "judul", "perintah", "kriteria", "nama", "deskripsi", "kerangka_jawaban",
+    "kiri", "kanan", "pengecoh", "urutan",
 )
 
 _STRIP = [
@@ -172,7 +174,7 @@ def check(root: Path) -> list[Problem]:
                     Problem(
                         Location(path, number),
                         f'ejaan "{word}" tidak dikenal kamus. Perbaiki, atau bila benar (nama, istilah), '
-                        f"tambahkan ke scripts/{WORD_LIST.name}.",
+                        f"tambahkan ke {WORD_LIST.relative_to(ROOT).as_posix()}.",
                     )
                 )
     return problems

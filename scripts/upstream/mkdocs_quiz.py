@@ -160,6 +160,12 @@ _HELPERS = r"""
     }
     return given !== "" && accepted.some(function (answer) { return typeof answer === "string" && courseFold(answer) === given; });
   }
+  // Course patch: the course's own matching and ordering questions (assets/pasangkan-urutkan.js,
+  // class soal-susun) count in the progress sidebar and results like mkdocs-quiz's own.
+  function courseOwnProgress() {
+    var own = typeof window.kursusSusun === "function" ? window.kursusSusun() : null;
+    return own && typeof own.answered === "number" && typeof own.correct === "number" ? own : { answered: 0, correct: 0 };
+  }
   // Course patch: a correct blank answered with another accepted form says so beside it.
   function courseMarkAccepted(input) {
     var note = input.nextElementSibling && input.nextElementSibling.classList.contains("quiz-blank-diterima") ? input.nextElementSibling : null;
@@ -183,6 +189,24 @@ SCRIPT_PATCHES: tuple[tuple[str, str, int], ...] = (
     ("var userAnswer = input.value.trim();", "var userAnswer = courseEscape(input.value.trim());", 2),
     ('"</del> \\u2192 " + correctAnswer + "</li>"', '"</del> \\u2192 " + courseEscape(correctAnswer) + "</li>"', 2),
     ("this.quizzes = parsed;", "this.quizzes = courseNormalize(parsed);", 1),
+    (
+        'this.totalQuizzes = document.querySelectorAll(".quiz").length;',
+        'this.totalQuizzes = document.querySelectorAll(".quiz, .soal-susun").length;\n'
+        '      addTrackedEventListener(window, "kursus-susun", () => this.updateDisplay());',
+        1,
+    ),
+    (
+        "getProgress: function () {\n      return {\n        total: this.totalQuizzes,\n"
+        "        answered: this.answeredQuizzes,\n        correct: this.correctQuizzes,\n"
+        "        percentage: this.totalQuizzes > 0 ? Math.round((this.answeredQuizzes / this.totalQuizzes) * 100) : 0,\n"
+        "        score: this.totalQuizzes > 0 ? Math.round((this.correctQuizzes / this.totalQuizzes) * 100) : 0,",
+        "getProgress: function () {\n      var own = courseOwnProgress();\n"
+        "      var answered = this.answeredQuizzes + own.answered;\n      var correct = this.correctQuizzes + own.correct;\n"
+        "      return {\n        total: this.totalQuizzes,\n        answered: answered,\n        correct: correct,\n"
+        "        percentage: this.totalQuizzes > 0 ? Math.round((answered / this.totalQuizzes) * 100) : 0,\n"
+        "        score: this.totalQuizzes > 0 ? Math.round((correct / this.totalQuizzes) * 100) : 0,",
+        1,
+    ),
     ("if (userAnswer === correctAnswer) {", "if (courseAccepts(input)) {", 2),
     ('input.classList.add("correct");', 'input.classList.add("correct");\n courseMarkAccepted(input);', 3),
     ('input.classList.remove("correct", "wrong");', 'input.classList.remove("correct", "wrong");\n courseMarkAccepted(input);', 2),
@@ -266,6 +290,12 @@ QTI21_PROCESSING_END = "  </responseProcessing>"
 # schema version (imsmd 1.2 declared, no LOM written); QTI 2.1 writes a LOM with only a general part.
 QTI12_MANIFEST_METADATA_END = "    <schemaversion>1.2</schemaversion>\n  </metadata>"
 QTI21_MANIFEST_GENERAL_END = "</imsmd:general>"
+
+
+def qti21_manifest_item_file(identifier: str) -> str:
+    """Where QTI 2.1's manifest lists an item's file, once per item (the course names the
+    interaction type of an ordering item just before it)."""
+    return f'<file href="items/{identifier}.xml"/>'
 
 
 def qti_blank_placeholder(number: int) -> str:
