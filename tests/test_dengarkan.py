@@ -93,7 +93,7 @@ def open_lesson(context, server: str, url: str):  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.goto(f"{server}/{url}")
     quiz_ready(page)
-    page.get_by_role("button", name="Dengarkan").wait_for()
+    page.get_by_role("button", name="Dengarkan", exact=True).wait_for()
     return page
 
 
@@ -128,7 +128,7 @@ def test_a_lesson_is_read_block_by_block_by_keyboard_alone(reader, server: str) 
     title = page.locator("article h1")
     assert "dengarkan-kini" in (title.get_attribute("class") or "")
     assert title.evaluate("(el) => getComputedStyle(el).outlineStyle") != "none"
-    assert page.get_by_role("button", name="Dengarkan").get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name="Dengarkan", exact=True).get_attribute("aria-pressed") == "true"
     assert (
         page.get_by_role("status").filter(has_text="Membacakan bagian").text_content()
         == f"Membacakan bagian: {LESSON.title}"
@@ -156,7 +156,7 @@ def test_a_lesson_is_read_block_by_block_by_keyboard_alone(reader, server: str) 
     assert status(page) == "Pembacaan selesai."
     assert page.locator(".dengarkan-kini").count() == 0
     assert focused(page) == "Dengarkan"  # the pause button went away with the reading
-    assert page.get_by_role("button", name="Dengarkan").get_attribute("aria-pressed") == "false"
+    assert page.get_by_role("button", name="Dengarkan", exact=True).get_attribute("aria-pressed") == "false"
 
     headings = page.evaluate(
         "() => [...document.querySelectorAll('article > h2')].map((h) => h.firstChild.textContent.trim())"
@@ -194,7 +194,7 @@ def test_a_lesson_is_read_block_by_block_by_keyboard_alone(reader, server: str) 
 
 def test_tabs_are_read_each_under_its_label_and_a_closed_answer_stays_unread(reader, server: str) -> None:
     page = open_lesson(reader, server, TABS.url)
-    page.get_by_role("button", name="Dengarkan").click()
+    page.get_by_role("button", name="Dengarkan", exact=True).click()
     started(page)
     labels = page.evaluate(
         "() => [...document.querySelectorAll('.tabbed-labels > label')].map((l) => l.textContent.trim())"
@@ -216,7 +216,7 @@ def test_tabs_are_read_each_under_its_label_and_a_closed_answer_stays_unread(rea
     answers = page.evaluate(
         "() => [...document.querySelectorAll('article details p')].map((p) => p.textContent.trim())"
     )
-    page.get_by_role("button", name="Dengarkan").click()
+    page.get_by_role("button", name="Dengarkan", exact=True).click()
     started(page)
     page.evaluate(FINISH_ALL)
     spoken = page.evaluate(SPOKEN)
@@ -228,7 +228,7 @@ def test_the_offline_copy_reads_aloud_from_file(reader, offline_site: Path) -> N
     page = reader.new_page()
     page.goto((offline_site / LESSON.path.replace(".md", ".html")).as_uri())
     quiz_ready(page)
-    page.get_by_role("button", name="Dengarkan").click()
+    page.get_by_role("button", name="Dengarkan", exact=True).click()
     started(page)
     assert page.evaluate("() => window.__suara.spoken[0].text") == LESSON.title
 
@@ -261,7 +261,7 @@ def test_the_control_and_the_highlight_have_no_axe_violations(browser, server: s
     context.add_init_script(STUB % "true")
     page = open_lesson(context, server, LESSON.url)
     assert json.dumps(control_violations(page)) == "[]"  # the button alone, before the script comes
-    page.get_by_role("button", name="Dengarkan").click()
+    page.get_by_role("button", name="Dengarkan", exact=True).click()
     started(page)
     page.evaluate("() => { for (let i = 0; i < 4; i++) window.__suara.finish(); }")  # a paragraph lit
     page.get_by_role("button", name="Jeda").click()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, real_course
+from conftest import ROOT, quiz_ready, real_course
 from conftest import answer as answer_any
 
 from scripts.core import progress
@@ -114,9 +114,11 @@ def answer(page, question: Question, correct: bool = True) -> None:
 def answer_two_lessons(page, site: Site) -> None:
     """The whole first lesson right; in the second, one answer right and one wrong."""
     page.goto(site.url(FIRST.lesson.path))
+    quiz_ready(page)
     for question in FIRST.questions:
         answer(page, question)
     page.goto(site.url(SECOND.lesson.path))
+    quiz_ready(page)
     answer(page, SECOND.questions[0], correct=True)
     answer(page, SECOND.questions[1], correct=False)
 
@@ -134,6 +136,7 @@ def marked_nav_links(page) -> list[str]:
 
 def check_dashboard_after_two_lessons(page, site: Site) -> None:
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     total = len(FIRST.questions)
     first = row(page, FIRST.lesson.title)
     assert first.locator("td").all_inner_texts()[:2] == [f"{total} / {total}", f"{total} / {total}"]
@@ -160,6 +163,7 @@ def check_dashboard_after_two_lessons(page, site: Site) -> None:
     module_index = posixpath.join(posixpath.dirname(FIRST.lesson.path), "index.md")
     if (ROOT / "docs" / module_index).exists():
         page.goto(site.url(module_index))
+        quiz_ready(page)
         content = page.locator(".md-content")
         links = content.locator("a:has(.kemajuan-tanda)")
         assert links.count() >= 1
@@ -189,6 +193,7 @@ def take_evaluation(page, site: Site) -> list:
     """All but the last drawn question answered, two of them wrong; nothing shows until submission.
     The drawn items, in page order."""
     page.goto(site.url(EVALUATION))
+    quiz_ready(page)
     panel = page.locator("#panel-evaluasi")
     assert f"{DRAW} soal" in panel.inner_text()
     nothing_revealed(page)
@@ -211,6 +216,7 @@ def take_evaluation(page, site: Site) -> list:
     nothing_revealed(page)
 
     page.reload()  # unsent answers survive a reload, still unrevealed, on the same draw
+    quiz_ready(page)
     nothing_revealed(page)
     assert drawn(page) == exam
     assert f"Terjawab: {len(exam) - 1} dari {len(exam)}" in panel.inner_text()
@@ -261,6 +267,7 @@ def test_dashboard_counts_and_check_marks(page, server, errors) -> None:
 
 def test_check_mark_appears_when_the_last_question_is_answered(page, server, errors) -> None:
     page.goto(Site(server).url(FIRST.lesson.path))
+    quiz_ready(page)
     for question in FIRST.questions[:-1]:
         answer(page, question)
     assert marked_nav_links(page) == []
@@ -280,12 +287,14 @@ def test_final_evaluation_reveals_nothing_before_submission(page, server, errors
     exam = take_evaluation(page, site)
 
     page.reload()  # the review is kept, read-only, on the submitted items
+    quiz_ready(page)
     assert drawn(page) == exam
     assert page.locator(".evaluasi-hasil").is_visible()
     assert page.locator(".md-content .quiz section.content:visible").count() == len(exam)
     assert page.locator(".md-content .quiz input:not([disabled])").count() == 0
 
     page.goto(site.url(SUMMARY))
+    quiz_ready(page)
     page.get_by_label("Nama lengkap Anda").fill("Siti Aminah")
     sheet = page.locator(".ringkasan-lembar")
     assert "Siti Aminah" in sheet.inner_text()
@@ -295,6 +304,7 @@ def test_final_evaluation_reveals_nothing_before_submission(page, server, errors
     assert FIRST.lesson.title in sheet.inner_text()
 
     page.goto(site.url(EVALUATION))
+    quiz_ready(page)
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation():
         page.locator("#panel-evaluasi").get_by_role("button", name="Ulangi evaluasi").click()
@@ -320,6 +330,7 @@ def test_evaluation_stays_closed_while_its_page_script_is_missing(page, server, 
     # come late (or, here, never).
     page.route("**/kemajuan-tampilan.js", lambda route: route.abort())
     page.goto(Site(server).url(EVALUATION))
+    quiz_ready(page)
     question = drawn(page)[0][0]
     select(page, question, correct=True)
     # The exam hides the question's button; a submission still comes from Enter in a fill-in blank.
@@ -329,6 +340,7 @@ def test_evaluation_stays_closed_while_its_page_script_is_missing(page, server, 
 
 def test_summary_asks_for_a_name_before_printing(page, server, errors) -> None:
     page.goto(Site(server).url(SUMMARY))
+    quiz_ready(page)
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed++; }; }")
     page.get_by_role("button", name="Cetak atau simpan sebagai PDF").click()
     assert page.get_by_role("status").filter(has_text="Ketik nama Anda").is_visible()
@@ -338,6 +350,7 @@ def test_summary_asks_for_a_name_before_printing(page, server, errors) -> None:
     assert page.evaluate("() => window.printed") == 1
     assert "Belum dikerjakan" in page.locator(".ringkasan-lembar").inner_text()
     page.reload()
+    quiz_ready(page)
     assert page.get_by_label("Nama lengkap Anda").input_value() == "Budi"
 
 
@@ -353,6 +366,7 @@ CORRUPT = {
 def corrupt_storage(page, site: Site) -> None:
     """Garbage under every key the pages read, and a foreign site's valid-looking progress."""
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     root = page.evaluate(
         "() => new URL(JSON.parse(document.querySelector('#__config').textContent).base + '/', location.href).pathname"
     )
@@ -377,20 +391,24 @@ def corrupt_storage(page, site: Site) -> None:
 def check_pages_survive_corruption(page, site: Site) -> None:
     corrupt_storage(page, site)
     page.reload()
+    quiz_ready(page)
     for quiz in COURSE.quizzes:
         assert "Belum dimulai" in row(page, quiz.lesson.title).inner_text()
     assert page.locator(".kemajuan-tanda").count() == 0
     assert "belum mengumpulkan evaluasi akhir" in page.locator("#panel-kemajuan").inner_text()
 
     page.goto(site.url(EVALUATION))
+    quiz_ready(page)
     nothing_revealed(page)
     assert f"Terjawab: 0 dari {DRAW}" in page.locator("#panel-evaluasi").inner_text()
 
     page.goto(site.url(SUMMARY))
+    quiz_ready(page)
     assert "Belum dikerjakan" in page.locator(".ringkasan-lembar").inner_text()
     assert page.get_by_label("Nama lengkap Anda").input_value() == ""
 
     page.goto(site.url(FIRST.lesson.path))  # the lesson's quiz still works
+    quiz_ready(page)
     answer(page, FIRST.questions[0])
     assert page.locator(f"#{anchor(FIRST.questions[0])} .quiz-feedback").is_visible()
 
@@ -403,6 +421,7 @@ def test_reset_all_progress_asks_first_and_keeps_other_keys(page, server, errors
     site = Site(server)
     answer_two_lessons(page, site)
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     foreign = "aplikasi_lain"  # not a key of this course
     page.evaluate("key => localStorage.setItem(key, '{}')", foreign)
     reset = page.get_by_role("button", name="Hapus semua kemajuan")
@@ -431,8 +450,10 @@ def test_offline_dashboard_counts_and_check_marks(page, offline_site, errors) ->
     answer_two_lessons(page, site)
     check_dashboard_after_two_lessons(page, site)
     page.goto(site.url(DASHBOARD))
+    quiz_ready(page)
     resume = page.locator("a.kemajuan-lanjutkan").get_attribute("href") or ""
     page.goto(page.evaluate("href => new URL(href, location.href).href", resume))
+    quiz_ready(page)
     assert SECOND.lesson.title in page.locator("h1").inner_text()
 
 

@@ -1,14 +1,11 @@
-// Matching ("pasangan") and ordering ("urutan") questions. mkdocs-quiz has neither, so the build
-// writes them as the course's own HTML (scripts/site/render.py arranged_block) and overrides/main.html
-// loads this script only on pages that hold one. Matching: one native select per left item, so
-// keyboard, touch and screen readers need nothing more; ordering: "Naikkan" and "Turunkan" per step.
-// "Kirim jawaban" grades, marks every row, shows the explanation; "Coba lagi" starts over.
-//
-// Answers are kept as mkdocs-quiz keeps its own, under our key + location.pathname:
-// {"soal-<id>": {answered, correct, selectedValues}}, where the values are the bank's indices as
-// strings (a matching item: the answer chosen per left item; an ordering item: the steps in the
-// student's order). The course's progress code reads both keys (assets/kemajuan/stats.js
-// readAnswers); "quizProgressUpdate", the event mkdocs-quiz fires, tells it when ours change.
+// Matching ("pasangan") and ordering ("urutan") questions, which mkdocs-quiz lacks: the build writes
+// them as the course's own HTML (scripts/site/render.py arranged_block), overrides/main.html loads
+// this script on pages that hold one. Matching: a native select per left item (keyboard, touch and
+// screen readers need nothing more); ordering: "Naikkan"/"Turunkan" per step. "Kirim jawaban"
+// grades and explains; "Coba lagi" starts over. Answers are kept as mkdocs-quiz keeps its own, under
+// our key + location.pathname: {"soal-<id>": {answered, correct, selectedValues}}, the values being
+// bank indices as strings (per left item the answer chosen; or the steps in the student's order).
+// The progress code reads both keys (kemajuan/stats.js readAnswers) on "quizProgressUpdate".
 // Stored values are data: compared with the page's own values, never written as HTML.
 (function (global) {
   "use strict";
@@ -19,8 +16,7 @@
 
   // --- The pure part, which tests/js/pasangkan-urutkan.test.mjs runs without a page ---
 
-  // Whether `order` (numbers) begins 0, 1 ... keyLength - 1: the bank's order of the key (an
-  // ordering's steps; a matching item's answers, listed in the order of the left items).
+  // Whether `order` begins 0, 1 ... keyLength - 1: the key's order (steps, or answers by left item).
   function inKeyOrder(order, keyLength) {
     if (keyLength < 1 || order.length < 2) return false;
     for (var i = 0; i < keyLength; i++) if (order[i] !== i) return false;
@@ -66,8 +62,7 @@
     return clean;
   }
 
-  // The values of a stored answer this question can show, or null: one known answer per left item,
-  // or every step exactly once.
+  // A stored answer's values this question can show (one per left item, or each step once), or null.
   function usableValues(entry, question) {
     if (!entry || entry.answered !== true) return null;
     var values = entry.selectedValues;
@@ -110,21 +105,18 @@
     } catch (error) {
       // Storage full or disabled: the answer holds until the page is closed.
     }
-    // mkdocs-quiz's progress sidebar and results count these questions too (a course patch in
-    // scripts/upstream/mkdocs_quiz.py reads kursusSusun and redraws on this event).
+    // mkdocs-quiz's sidebar and results count these too (scripts/upstream/mkdocs_quiz.py patch).
     global.dispatchEvent(new CustomEvent("kursus-susun"));
     global.dispatchEvent(new CustomEvent("quizProgressUpdate", { detail: null }));
   }
 
-  // This page's matching and ordering questions answered, and answered right, for mkdocs-quiz's
-  // progress sidebar and results.
+  // This page's matching and ordering questions answered, and answered right (for mkdocs-quiz).
   global.kursusSusun = function () {
-    var stored = readStore();
-    var counts = { answered: 0, correct: 0 };
+    var stored = readStore(), counts = { answered: 0, correct: 0 };
     all(doc, ".md-content .soal-susun[id]").forEach(function (block) {
-      var entry = Object.prototype.hasOwnProperty.call(stored, block.id) ? stored[block.id] : null;
-      if (entry && entry.answered) counts.answered += 1;
-      if (entry && entry.correct) counts.correct += 1;
+      var entry = Object.prototype.hasOwnProperty.call(stored, block.id) && stored[block.id];
+      counts.answered += entry && entry.answered ? 1 : 0;
+      counts.correct += entry && entry.correct ? 1 : 0;
     });
     return counts;
   };

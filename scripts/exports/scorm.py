@@ -39,7 +39,8 @@ COURSE_SLUG = "intervensi-sosial"
 # Lecturer downloads (answer keys and question banks), and the search index inlined as a script for
 # file:// (iframe-worker replaces the Worker only there): an LMS serves the package over http, where
 # Material's search reads search_index.json, so the copy would only add 195 KB to the upload.
-LEFT_OUT = ("unduhan/", "search/search_index.js")
+LEFT_OUT = ("unduhan/",)
+LEFT_OUT_FILES = frozenset({"search/search_index.js"})
 SUSPEND_LIMIT = 4096  # characters of cmi.suspend_data a SCORM 1.2 LMS must keep
 # Kinds mkdocs-quiz does not have: assets/pasangkan-urutkan.js keeps their answers in the same shape
 # under progress.MATCH_ORDER_KEY_PREFIX, which the SCO reads and restores beside mkdocs-quiz's store.
@@ -186,7 +187,7 @@ def manifest(package: Package, files: Sequence[str]) -> str:
 
 def packaged_files(site: Path) -> list[str]:
     """The offline build's files that go into every package."""
-    return [path for path in offline.site_files(site) if not path.startswith(LEFT_OUT)]
+    return [path for path in offline.site_files(site) if not path.startswith(LEFT_OUT) and path not in LEFT_OUT_FILES]
 
 
 def package_zip(package: Package, site: Path, files: Sequence[str], script: str) -> bytes:
