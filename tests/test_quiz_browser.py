@@ -104,20 +104,3 @@ def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page
     assert any(orders[qid] != seen[0][qid] for orders in seen[1:] for qid in choice_ids)
     # Each load shows every option exactly once.
     assert all(sorted(orders[qid], key=int) == [str(n) for n in range(len(orders[qid]))] for orders in seen for qid in choice_ids)
-
-
-def test_the_quiz_script_comes_with_the_quiz_and_an_early_answer_is_still_graded(page, server) -> None:
-    """A lesson loads mkdocs-quiz's script only when its quiz nears the screen (kursusDekat in
-    overrides/main.html); a student who answers before it has come is graded once it has."""
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{server}/{QUIZ.lesson.url}", wait_until="networkidle")
-    assert not any(url.endswith("/quiz.js") for url in requested)  # read, not yet answered: not loaded
-    question = first(Kind.SINGLE)
-    quiz = block(page, question)
-    option(quiz, question, question.correct_options[0]).check()  # scrolls there: the script is asked for
-    quiz.get_by_role("button", name="Periksa jawaban").click()  # before it has come
-    assert page.url.rstrip("/").endswith(QUIZ.lesson.url.rstrip("/"))  # the form did not send the page away
-    page.wait_for_function("() => document.documentElement.dataset.kuis === 'siap'")
-    quiz.locator(".quiz-feedback").wait_for(state="visible")
-    assert "tepat" in quiz.locator(".quiz-feedback").inner_text().lower()

@@ -189,6 +189,13 @@ SCRIPT_PATCHES: tuple[tuple[str, str, int], ...] = (
     ("var userAnswer = input.value.trim();", "var userAnswer = courseEscape(input.value.trim());", 2),
     ('"</del> \\u2192 " + correctAnswer + "</li>"', '"</del> \\u2192 " + courseEscape(correctAnswer) + "</li>"', 2),
     ("this.quizzes = parsed;", "this.quizzes = courseNormalize(parsed);", 1),
+    # A lesson loads this script when its quiz comes near (overrides/main.html): a student who has
+    # already picked an option keeps the order they picked it in.
+    (
+        'if (quiz.hasAttribute("data-shuffle-answers")) {',
+        'if (quiz.hasAttribute("data-shuffle-answers") && !fieldset.querySelector("input:checked")) {',
+        1,
+    ),
     (
         'this.totalQuizzes = document.querySelectorAll(".quiz").length;',
         'this.totalQuizzes = document.querySelectorAll(".quiz, .soal-susun").length;\n'
