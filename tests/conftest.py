@@ -148,10 +148,24 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def watched(page) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The page, failing the test on any script error or any planted script that ran
+    (hostile.PLANTED_SCRIPT)."""
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    yield page
+    assert page.evaluate("() => window.__ditembus || 0") == 0, "a planted script ran"
+    assert [error for error in found if "search_index" not in error] == []
+
+
 def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
     """A lesson loads its quiz scripts when the quiz comes near the screen (kursusDekat in
     overrides/main.html): scroll to the quiz, as a student does, and wait until they have run.
-    `page` may be a Page or a Frame; pages that load their quiz at once need no wait."""
+    `page` may be a Page or a Frame; pages that load their quiz at once need no wait. The
+    stylesheets that come with the scripts load in parallel and may land after them: wait for
+    those too (a link's `sheet` is null until its file is in), or a layout test reads the quiz
+    unstyled."""
     for kind in (".quiz", ".soal-susun"):
         blocks = page.locator(f".md-content {kind}:visible")
         if blocks.count():
@@ -160,7 +174,7 @@ def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
         """() => !window.kursusDekat || ['quiz:kuis', 'soal-susun:susun'].every(pair => {
              const [block, flag] = pair.split(':');
              return !document.querySelector('.md-content .' + block) || document.documentElement.dataset[flag] === 'siap';
-           })"""
+           }) && [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet)"""
     )
 
 

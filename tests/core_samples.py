@@ -11,12 +11,12 @@ BASE = FIXTURES / "base"
 PAGE = "docs/modul-1/pertama.md"
 LESSON = (BASE / PAGE).read_text(encoding="utf-8")  # one small file, read once per test process
 # What an author reads about a path that is a folder or a dangling link (textfile.py).
-NOT_A_FILE = "ini bukan berkas biasa (folder, atau tautan ke berkas yang tidak ada). Ganti dengan berkas teks, atau hapus."
+NOT_A_FILE = (
+    "ini bukan berkas biasa (folder, atau tautan ke berkas yang tidak ada). Ganti dengan berkas teks, atau hapus."
+)
 
 # How a YAML syntax error's message ends (yamlsource.py).
-SYNTAX_TIPS = (
-    "Periksa indentasi (gunakan spasi, bukan tab), tanda titik dua setelah nama kolom, dan tanda kutip yang belum ditutup."
-)
+SYNTAX_TIPS = "Periksa indentasi (gunakan spasi, bukan tab), tanda titik dua setelah nama kolom, dan tanda kutip yang belum ditutup."
 
 
 def question(qid: str, kind: Kind, level: Level) -> Question:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from scripts.core.model import Course, Heading, Kind, Lesson, Level, Option, Question, Quiz
 
-NASTY = 'Tanda ~ = # { } : \\ \\n \\: dan “kutip” "lurus" \'tunggal\' <b>tebal</b> a < b > c & d ]]> 😀🇮🇩 &&058; -> %50%'
+# A value planted in browser storage or a quiz file: it counts in window.__ditembus if it ever runs
+# (conftest's `watched` page fails the test then).
+PLANTED_SCRIPT = '<img src=x onerror="window.__ditembus=(window.__ditembus||0)+1">'
+
+NASTY = (
+    "Tanda ~ = # { } : \\ \\n \\: dan “kutip” \"lurus\" 'tunggal' <b>tebal</b> a < b > c & d ]]> 😀🇮🇩 &&058; -> %50%"
+)
 
 
 HOSTILE_LESSON = Lesson(
@@ -63,7 +69,7 @@ def hostile_questions() -> tuple[Question, ...]:
         Question(
             id="uji-isian-ganda",
             kind=Kind.BLANK,
-            text=f"Dua isian {{1:SA:=jebakan}}: [[satu | 1*]] dan [[dua & }} # ~ \\ / \" < > | dua]]. {NASTY}",
+            text=f'Dua isian {{1:SA:=jebakan}}: [[satu | 1*]] dan [[dua & }} # ~ \\ / " < > | dua]]. {NASTY}',
             **common,
         ),
     )

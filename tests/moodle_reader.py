@@ -298,7 +298,6 @@ def check_moodle_essay(element: ET.Element, task: Task, quiz: Quiz) -> None:
     assert template is not None and template.get("format") == "html"
 
 
-
 def moodle_tags(element: ET.Element) -> list[str]:
     """A question's tags as qformat_xml::import_question_tags reads them: the <text> of each
     <tags>/<tag>, "" where a tag has none."""
@@ -320,7 +319,8 @@ def import_match(element: ET.Element) -> dict[str, object]:
     assert element.get("type") == "matching"
     shuffle = (element.findtext("shuffleanswers") or "1").strip()
     subquestions = [
-        ((sub.findtext("text") or "").strip(), sub.get("format", "moodle_auto_format")) for sub in element.findall("subquestion")
+        ((sub.findtext("text") or "").strip(), sub.get("format", "moodle_auto_format"))
+        for sub in element.findall("subquestion")
     ]
     subanswers = [(sub.findtext("answer/text") or "").strip() for sub in element.findall("subquestion")]
     return {
@@ -364,10 +364,19 @@ def grade_match(question: dict[str, object], response: dict[int, int]) -> float:
 
 # qtype_ordering_question's constants (question.php) and set_options_for_import's readings.
 ORDERING_GRADING = {
-    "ALL_OR_NOTHING": -1, "ABS": 0, "ABSOLUTE": 0, "ABSOLUTE_POSITION": 0,
-    "REL": 1, "RELATIVE": 1, "RELATIVE_NEXT_EXCLUDE_LAST": 1, "RELATIVE_NEXT_INCLUDE_LAST": 2,
-    "RELATIVE_ONE_PREVIOUS_AND_NEXT": 3, "RELATIVE_ALL_PREVIOUS_AND_NEXT": 4,
-    "LONGEST_ORDERED_SUBSET": 5, "LONGEST_CONTIGUOUS_SUBSET": 6, "RELATIVE_TO_CORRECT": 7,
+    "ALL_OR_NOTHING": -1,
+    "ABS": 0,
+    "ABSOLUTE": 0,
+    "ABSOLUTE_POSITION": 0,
+    "REL": 1,
+    "RELATIVE": 1,
+    "RELATIVE_NEXT_EXCLUDE_LAST": 1,
+    "RELATIVE_NEXT_INCLUDE_LAST": 2,
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT": 3,
+    "RELATIVE_ALL_PREVIOUS_AND_NEXT": 4,
+    "LONGEST_ORDERED_SUBSET": 5,
+    "LONGEST_CONTIGUOUS_SUBSET": 6,
+    "RELATIVE_TO_CORRECT": 7,
 }
 ORDERING_SELECT = {"ALL": 0, "EXACT": 0, "RANDOM": 1, "REL": 1, "CONTIGUOUS": 2, "CONTIG": 2}
 ORDERING_LAYOUT = {"HORIZONTAL": 1, "HORI": 1, "H": 1, "1": 1, "VERTICAL": 0, "VERT": 0, "V": 0, "0": 0}
@@ -396,7 +405,9 @@ def import_ordering(element: ET.Element) -> dict[str, object]:
         "gradingtype": grading,
         "showgrading": 0 if show in ("HIDE", "FALSE", "NO") else 1,
         "numberingstyle": numbering if numbering in ORDERING_NUMBERING else "none",
-        "answers": [((answer.findtext("text") or "").strip(), answer.get("format", "")) for answer in element.findall("answer")],
+        "answers": [
+            ((answer.findtext("text") or "").strip(), answer.get("format", "")) for answer in element.findall("answer")
+        ],
         "shownumcorrect": element.findtext("shownumcorrect"),
         **_combined_feedback(element),
     }

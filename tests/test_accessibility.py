@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import violations
 from conftest import ROOT, answer, option, quiz_ready, real_course
 
 from scripts.core.model import Kind, anchor
@@ -15,17 +15,6 @@ from scripts.tools.gzip_server import serve
 
 COURSE = real_course()
 QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")  # the model lesson
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-AXE = Axe()
-
-
-def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    result = AXE.run(page, options=WCAG_AA)
-    return [
-        f"{v['id']}: {node['target']} {node.get('failureSummary', '')}"
-        for v in result.response["violations"]
-        for node in v["nodes"]
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -206,8 +195,10 @@ def test_rothman_indicators_read_row_by_row_on_a_360px_phone(browser, base: str,
     for index in range(rows.count()):
         box = rows.nth(index).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, index
-        labels = rows.nth(index).locator("td").evaluate_all(
-            "cells => cells.slice(1).map(cell => getComputedStyle(cell, '::before').content)"
+        labels = (
+            rows.nth(index)
+            .locator("td")
+            .evaluate_all("cells => cells.slice(1).map(cell => getComputedStyle(cell, '::before').content)")
         )
         assert [label.strip('"').split(".")[0] for label in labels] == ["A", "B", "C"], labels
     assert violations(page) == []  # the whole page, at 360 px, in this colour scheme

@@ -35,10 +35,14 @@ def test_an_entry_needs_a_title_and_a_source_sentence(entry: str, complete: bool
     page.write_text(f"# Daftar pustaka\n\n- {entry}\n", encoding="utf-8")
     references, problems = bibliography.load(tmp_path)
     assert [r.text for r in references] == [entry]
-    assert [str(p) for p in problems] == ([] if complete else [
-        f"{bibliography.SOURCE}:3: entri ini belum lengkap menurut APA 7: tulis judul dan sumbernya (penerbit, atau jurnal "
-        "dengan volume dan halaman), diakhiri titik."
-    ])
+    assert [str(p) for p in problems] == (
+        []
+        if complete
+        else [
+            f"{bibliography.SOURCE}:3: entri ini belum lengkap menurut APA 7: tulis judul dan sumbernya (penerbit, atau jurnal "
+            "dengan volume dan halaman), diakhiri titik."
+        ]
+    )
 
 
 def test_an_entry_continues_only_on_the_indented_lines_right_below_it() -> None:
@@ -54,7 +58,9 @@ def test_an_entry_continues_only_on_the_indented_lines_right_below_it() -> None:
 
 
 def test_the_bibliography_page_keeps_what_comes_before_an_entry_of_two_lines() -> None:
-    reference = Reference("Argyris, C. (1970). *Intervention*. Addison-Wesley.", "Argyris, C.", "1970", Location("p", 3))
+    reference = Reference(
+        "Argyris, C. (1970). *Intervention*. Addison-Wesley.", "Argyris, C.", "1970", Location("p", 3)
+    )
     page = "# Daftar pustaka\n\nSemua karya.\n\n- Argyris, C. (1970).\n  *Intervention*. Addison-Wesley.\n\nAkhir.\n"
     assert bibliography.page_markdown(page, ((reference, (lesson("pertama"),)),)) == (
         '# Daftar pustaka\n\nSemua karya.\n\n<div class="pustaka-entri" id="argyris-1970" markdown>\n\n'
@@ -66,8 +72,10 @@ def test_the_bibliography_page_keeps_what_comes_before_an_entry_of_two_lines() -
 def test_a_missing_work_is_reported_where_its_name_and_year_stand_together() -> None:
     text = "# Pelajaran\n\nPada 1999 banyak hal berubah.\n\nMenurut Smith (1999), perubahan itu terencana.\n"
     pages = {"modul-1/pertama.md": (lesson("pertama"), text)}
-    missing = ('karya "Smith (1999)" dikutip di sini tetapi belum ada di docs/modul-7/daftar-pustaka.md. '
-               "Tambahkan entri APA 7-nya ke daftar pustaka.")
+    missing = (
+        'karya "Smith (1999)" dikutip di sini tetapi belum ada di docs/modul-7/daftar-pustaka.md. '
+        "Tambahkan entri APA 7-nya ke daftar pustaka."
+    )
     assert [str(p) for p in bibliography.check((), pages)] == [f"docs/modul-1/pertama.md:5: {missing}"]
     # A Rujukan item whose name and year sit on different lines is reported at the page's first line.
     text = "# Pelajaran\n\n## Rujukan\n\n- Smith,\n  (1999). Judul. Penerbit.\n"
@@ -88,7 +96,9 @@ def test_a_course_without_a_bibliography_page_has_no_references(tmp_path: Path) 
 def test_every_entry_is_read_after_one_that_is_not_apa(tmp_path: Path) -> None:
     page = tmp_path / bibliography.SOURCE
     page.parent.mkdir(parents=True)
-    page.write_text("# Daftar pustaka\n\n- Bukan entri.\n- Argyris, C. (1970a). Judul buku. Penerbit.\n", encoding="utf-8")
+    page.write_text(
+        "# Daftar pustaka\n\n- Bukan entri.\n- Argyris, C. (1970a). Judul buku. Penerbit.\n", encoding="utf-8"
+    )
     references, problems = bibliography.load(tmp_path)
     assert [(r.authors, r.year, r.where.line) for r in references] == [("Argyris, C.", "1970", 4)]
     assert [str(p) for p in problems] == [
@@ -101,7 +111,9 @@ def test_a_citation_after_a_bracket_without_a_year_is_found() -> None:
 
 
 def test_an_entry_no_lesson_cites_is_reported_even_when_no_lesson_cites_anything() -> None:
-    reference = Reference("Argyris, C. (1970). Judul. Penerbit.", "Argyris, C.", "1970", Location(bibliography.SOURCE, 3))
+    reference = Reference(
+        "Argyris, C. (1970). Judul. Penerbit.", "Argyris, C.", "1970", Location(bibliography.SOURCE, 3)
+    )
     pages = {"modul-1/pertama.md": (lesson("pertama"), "# Pelajaran\n\nTanpa kutipan.\n")}
     assert [str(p) for p in bibliography.check((reference,), pages)] == [
         f'{bibliography.SOURCE}:3: entri "Argyris (1970)" tidak dikutip di pelajaran mana pun. Hapus, atau kutip di '
@@ -119,7 +131,8 @@ def test_only_the_list_items_of_the_rujukan_section_are_works_cited() -> None:
     )
     pages = {"modul-1/pertama.md": (lesson("pertama"), first), "modul-1/kedua.md": (lesson("kedua"), second)}
     assert [p.message.split(" dikutip")[0] for p in bibliography.check((), pages)] == [
-        'karya "Kementerian Sosial RI (2019)"', 'karya "Jones, K. (2001)"'
+        'karya "Kementerian Sosial RI (2019)"',
+        'karya "Jones, K. (2001)"',
     ]
 
 
@@ -135,4 +148,7 @@ def test_the_bibliography_page_anchors_each_entry_and_links_its_citing_lessons()
         '<span class="pustaka-dikutip">Dikutip di: [Pelajaran kedua](../modul-1/kedua.md), '
         "[Pelajaran pertama](../modul-1/pertama.md)</span>\n\n</div>\n\n"
     )
-    assert bibliography.page_markdown("# Kosong\n\nBelum ada entri.\n", loaded.references) == "# Kosong\n\nBelum ada entri.\n"
+    assert (
+        bibliography.page_markdown("# Kosong\n\nBelum ada entri.\n", loaded.references)
+        == "# Kosong\n\nBelum ada entri.\n"
+    )

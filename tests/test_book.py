@@ -149,8 +149,13 @@ def test_the_pdf_is_tagged_indonesian_dated_with_bookmarks_and_right_page_number
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert [m.title for m in book.modules(COURSE)] == [t for t in outline if t.startswith("Modul")]
     epoch = book.edition_epoch(ROOT)
-    assert reader.metadata is not None and reader.metadata.creation_date == datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
-    pages = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    assert reader.metadata is not None and reader.metadata.creation_date == datetime.datetime.fromtimestamp(
+        epoch, datetime.timezone.utc
+    )
+    pages = {
+        name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+        for name, dest in reader.named_destinations.items()
+    }
     first = min(pages.values())
     contents = squeeze(pdftotext(path, 1, first - 1))
     for _, quiz in lessons():
@@ -173,7 +178,10 @@ def test_each_module_book_holds_its_own_lessons_and_their_keys(downloads: Path) 
             assert squeeze(f"Tes formatif {number}: {quiz.lesson.title}") in text[back:], quiz.lesson.slug
         others = [q for m in book.modules(COURSE) if m != module for q in m.quizzes]
         for quiz in others:
-            assert squeeze(f"Tes formatif {numbers[quiz.lesson.slug]}: {quiz.lesson.title}") not in text, (module.folder, quiz.lesson.slug)
+            assert squeeze(f"Tes formatif {numbers[quiz.lesson.slug]}: {quiz.lesson.title}") not in text, (
+                module.folder,
+                quiz.lesson.slug,
+            )
 
 
 def test_epubcheck_accepts_the_epub(downloads: Path) -> None:
@@ -182,7 +190,9 @@ def test_epubcheck_accepts_the_epub(downloads: Path) -> None:
     result = subprocess.run(
         # A short-lived JVM: quick tiers only, one collector thread (the check takes seconds, not minutes).
         [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(EPUBCHECK), str(downloads / f"{WHOLE}.epub")],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0 and "0 errors" in result.stdout + result.stderr, result.stdout + result.stderr
 
@@ -195,7 +205,13 @@ def test_the_epub_reads_in_course_order_with_answers_glossary_and_bibliography_a
         hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', package))
         order = [hrefs[ref] for ref in spine]
         texts = {name: archive.read(f"EPUB/{name}").decode("utf-8") for name in order}
-    for feature in ("accessMode", "accessModeSufficient", "accessibilityFeature", "accessibilityHazard", "accessibilitySummary"):
+    for feature in (
+        "accessMode",
+        "accessModeSufficient",
+        "accessibilityFeature",
+        "accessibilityHazard",
+        "accessibilitySummary",
+    ):
         assert f'property="schema:{feature}"' in package, feature
     assert "<dc:language>id</dc:language>" in package
     files = [f"{book.key_of(book.page_file(quiz.lesson.path))}.xhtml" for _, quiz in lessons()]
@@ -214,7 +230,9 @@ def test_the_epub_reads_in_course_order_with_answers_glossary_and_bibliography_a
             assert target in ids and (not fragment or fragment in ids[target]), (name, target, fragment)
 
 
-def test_a_rebuild_of_the_same_course_prints_nothing(offline_site: Path, downloads: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_of_the_same_course_prints_nothing(
+    offline_site: Path, downloads: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(self: object, document: Path) -> bytes:
         raise AssertionError(f"{document.name} dicetak lagi, padahal isinya sama")
 
@@ -239,7 +257,9 @@ def test_the_book_html_keeps_tables_and_diagrams_of_the_site(offline_site: Path)
     # A diagram's arrowheads and accessible name still find their elements once ids carry the page's key.
     ids = set(re.findall(r'\bid="([^"]+)"', chapters))
     references = re.findall(r"url\(#([^)]+)\)", chapters)
-    references += [ref for refs in re.findall(r'aria-(?:labelledby|describedby)="([^"]+)"', chapters) for ref in refs.split()]
+    references += [
+        ref for refs in re.findall(r'aria-(?:labelledby|describedby)="([^"]+)"', chapters) for ref in refs.split()
+    ]
     assert references and set(references) <= ids, set(references) - ids
 
 

@@ -212,7 +212,9 @@ def test_front_matter_description_is_escaped_for_the_meta_tag() -> None:
 
     from scripts.site import mkdocs_hook
 
-    page = SimpleNamespace(meta={"description": 'Apa arti "intervensi"? <img src=x onerror=alert(1)>'},
-                           file=SimpleNamespace(src_uri="catatan.md"))
+    page = SimpleNamespace(
+        meta={"description": 'Apa arti "intervensi"? <img src=x onerror=alert(1)>'},
+        file=SimpleNamespace(src_uri="catatan.md"),
+    )
     mkdocs_hook.on_page_markdown("# Catatan\n", page, SimpleNamespace())  # type: ignore[arg-type]
     assert page.meta["description"] == "Apa arti &quot;intervensi&quot;? &lt;img src=x onerror=alert(1)&gt;"

@@ -362,7 +362,8 @@ def check_key(item: ET.Element, question: Question) -> None:
     for ident, option in zip(options, question.options):
         if option.feedback.strip():
             shown = [
-                c for c in item.iter(f"{QTI}respcondition")
+                c
+                for c in item.iter(f"{QTI}respcondition")
                 if [text(v) for v in c.findall(f"{QTI}conditionvar/{QTI}varequal")] == [ident]
                 and qti.feedback_id(ident) in [d.get("linkrefid") for d in c.findall(f"{QTI}displayfeedback")]
             ]

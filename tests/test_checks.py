@@ -73,7 +73,12 @@ def test_heading_anchors_match_python_markdown_toc() -> None:
     found = lessons.headings(
         "# Judul\n\n## Sistem klien (*client system*)\n\n```\n## bukan judul\n```\n\n## Tujuan {#tujuan}\n\n## Sistem klien (*client system*)\n"
     )
-    assert [h.anchor for h in found] == ["judul", "sistem-klien-client-system", "tujuan", "sistem-klien-client-system_1"]
+    assert [h.anchor for h in found] == [
+        "judul",
+        "sistem-klien-client-system",
+        "tujuan",
+        "sistem-klien-client-system_1",
+    ]
     assert found[1].title == "Sistem klien (client system)"
 
 
@@ -102,8 +107,16 @@ def test_citations_in_every_form_the_lessons_use() -> None:
         "Bukan kutipan: (Pasal 34 UUD 1945), tahun 1970-an, Program Keluarga Harapan (PKH)."
     )
     assert citations(text) == {
-        ("Argyris", "1970"), ("Pincus", "1973"), ("Lippitt", "1958"), ("Toseland", "1984"), ("Benjamin", "1997"),
-        ("Rothman", "1995"), ("Dominelli", "1990"), ("Mayo", "1998"), ("Payne", "1997"), ("Adi", "2003"),
+        ("Argyris", "1970"),
+        ("Pincus", "1973"),
+        ("Lippitt", "1958"),
+        ("Toseland", "1984"),
+        ("Benjamin", "1997"),
+        ("Rothman", "1995"),
+        ("Dominelli", "1990"),
+        ("Mayo", "1998"),
+        ("Payne", "1997"),
+        ("Adi", "2003"),
         ("AMA", "1993"),
     }
 
@@ -157,7 +170,9 @@ def test_study_time_at_its_bounds_is_accepted(minutes: int, tmp_path: Path) -> N
     target = tmp_path / "proyek"
     shutil.copytree(BASE, target)
     page = target / "docs" / "modul-1" / "pertama.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("waktu_belajar: 30", f"waktu_belajar: {minutes}"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("waktu_belajar: 30", f"waktu_belajar: {minutes}"), encoding="utf-8"
+    )
     loaded, problems = course.load(target)
     assert problems == []
     assert loaded.quizzes[0].lesson.duration == minutes

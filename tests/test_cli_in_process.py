@@ -32,7 +32,9 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 
 def test_cli_check_prints_one_summary_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(capsys, "check", "--root", str(BASE)) == (
-        0, "Bank soal bersih: 16 soal di 2 pelajaran, dan 0 soal di kumpulan Evaluasi akhir.\n", ""
+        0,
+        "Bank soal bersih: 16 soal di 2 pelajaran, dan 0 soal di kumpulan Evaluasi akhir.\n",
+        "",
     )
 
 
@@ -49,7 +51,11 @@ def test_cli_check_of_a_broken_bank_lists_every_problem(capsys: pytest.CaptureFi
 
 def test_cli_stats_prints_the_table_then_the_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     loaded, _ = course.load(BASE)
-    assert run_cli(capsys, "stats", "--root", str(BASE)) == (0, f"{report.stats(loaded)}\n\n{report.summary(loaded)}\n", "")
+    assert run_cli(capsys, "stats", "--root", str(BASE)) == (
+        0,
+        f"{report.stats(loaded)}\n\n{report.summary(loaded)}\n",
+        "",
+    )
     code, out, err = run_cli(capsys, "stats", "--root", str(overlay(FIXTURES / "invalid" / "many-files", tmp_path)))
     assert code == 1 and out == "" and err.startswith("Pemeriksaan kursus menemukan")
 
@@ -86,13 +92,16 @@ def test_cli_ejaan_reports_misspellings_a_clean_text_and_a_missing_hunspell(
 
     monkeypatch.setattr(cli.spelling, "check", check)
     assert run_cli(capsys, "ejaan", "--root", str(BASE)) == (
-        1, "",
+        1,
+        "",
         "Pemeriksaan ejaan menemukan 1 masalah di 1 berkas. Situs tidak dibangun; perbaiki semuanya lalu jalankan lagi.\n"
         'docs/a.md:3: kata "agara" tidak dikenal.\n',
     )
     found.clear()
     assert run_cli(capsys, "ejaan", "--root", str(BASE)) == (
-        0, "Ejaan bersih: semua kata dikenal kamus bahasa Indonesia atau daftar kata kursus.\n", ""
+        0,
+        "Ejaan bersih: semua kata dikenal kamus bahasa Indonesia atau daftar kata kursus.\n",
+        "",
     )
     assert checked == [BASE.resolve(), BASE.resolve()]
 
@@ -108,7 +117,9 @@ def test_cli_names_the_folder_without_mkdocs_yml_in_full(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run_cli(capsys, "check", "--root", ".") == (
-        1, "", f"{tmp_path.resolve()}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.\n"
+        1,
+        "",
+        f"{tmp_path.resolve()}: mkdocs.yml tidak ditemukan. Jalankan dari folder proyek atau beri --root.\n",
     )
 
 
@@ -126,7 +137,10 @@ def test_cli_arguments_and_their_indonesian_help(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(SystemExit):
         parser.parse_args(["check", "--out", "keluar"])  # only export writes files
     assert parser.format_help().splitlines()[:4] == [
-        "usage: python -m scripts [-h] PERINTAH ...", "", "Alat bantu kursus Intervensi Sosial.", ""
+        "usage: python -m scripts [-h] PERINTAH ...",
+        "",
+        "Alat bantu kursus Intervensi Sosial.",
+        "",
     ]
     for name, (_, help_text) in cli.COMMANDS.items():
         assert f"    {name.ljust(6)}    {help_text}" in parser.format_help().splitlines()
@@ -154,8 +168,13 @@ def test_cli_tebak_groups_each_quiz_its_final_pool_and_the_whole_bank(
 ) -> None:
     project = overlay(FIXTURES / "invalid" / "exam-pool", tmp_path)  # the guesser runs on a bank with problems too
     code, out, err = run_cli(capsys, "tebak", "--root", str(project))
-    groups = [["pertama", "8"], ["pertama (evaluasi)", "1"], ["kedua", "8"], ["Semua kuis pelajaran", "16"],
-              ["Kumpulan evaluasi akhir", "1"]]
+    groups = [
+        ["pertama", "8"],
+        ["pertama (evaluasi)", "1"],
+        ["kedua", "8"],
+        ["Semua kuis pelajaran", "16"],
+        ["Kumpulan evaluasi akhir", "1"],
+    ]
     assert code == 1
     assert out.startswith("Di situs (pilihan diacak):\n") and "\n\nLembar cetak dan ekspor (urutan berkas):\n" in out
     assert table_rows(out) == groups + groups
@@ -174,11 +193,17 @@ def test_cli_tebak_passes_up_to_ten_points_over_chance_in_either_order(
     shown: float, printed: float, passes: bool, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        cli.cue_guesser, "table", lambda groups, shuffled: ("tabel acak" if shuffled else "tabel berkas", shown if shuffled else printed)
+        cli.cue_guesser,
+        "table",
+        lambda groups, shuffled: ("tabel acak" if shuffled else "tabel berkas", shown if shuffled else printed),
     )
     code, out, err = run_cli(capsys, "tebak", "--root", str(BASE))
     tables = "Di situs (pilihan diacak):\ntabel acak\n\nLembar cetak dan ekspor (urutan berkas):\ntabel berkas\n"
     if passes:
-        assert (code, out, err) == (0, tables + "\nTidak ada strategi tebakan yang melampaui peluang lebih dari 10 poin.\n", "")
+        assert (code, out, err) == (
+            0,
+            tables + "\nTidak ada strategi tebakan yang melampaui peluang lebih dari 10 poin.\n",
+            "",
+        )
     else:
         assert (code, out) == (1, tables) and "melampaui peluang sebesar 10 poin (paling banyak 10)" in err

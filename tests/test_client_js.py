@@ -141,7 +141,8 @@ def test_a_module_not_listed_in_order_stops_the_bundle(tmp_path: Path, change: s
 def test_no_hand_written_script_or_stylesheet_is_long() -> None:
     """Every script and stylesheet the course writes itself (vendored and minified files aside)."""
     own = [
-        path for path in (DOCS / "assets").rglob("*")
+        path
+        for path in (DOCS / "assets").rglob("*")
         if path.suffix in (".js", ".css") and "vendor" not in path.parts and ".min." not in path.name
     ]
     assert len(own) > 20
@@ -159,7 +160,9 @@ def test_the_stylesheet_is_its_modules_in_cascade_order(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(DOCS / client_bundle.STYLE_DIR, docs / client_bundle.STYLE_DIR)
     (docs / client_bundle.STYLE_DIR / "baru.css").write_text("a { color: red; }\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=re.escape("STYLE_MODULES di scripts/site/client_bundle.py: belum terdaftar: baru.css")):
+    with pytest.raises(
+        ValueError, match=re.escape("STYLE_MODULES di scripts/site/client_bundle.py: belum terdaftar: baru.css")
+    ):
         client_bundle.stylesheet(docs)
 
 

@@ -31,7 +31,10 @@ def test_a_lesson_outside_any_module_has_no_module(tmp_path: Path) -> None:
     )
     loaded, problems = course.load(tmp_path)
     assert problems == []
-    assert [(quiz.lesson.slug, quiz.lesson.module) for quiz in loaded.quizzes] == [("pertama", ""), ("kedua", "Modul 1 — Contoh")]
+    assert [(quiz.lesson.slug, quiz.lesson.module) for quiz in loaded.quizzes] == [
+        ("pertama", ""),
+        ("kedua", "Modul 1 — Contoh"),
+    ]
 
 
 def test_a_course_without_a_quizzes_folder_asks_for_each_lesson_quiz(tmp_path: Path) -> None:

@@ -27,15 +27,27 @@ def read(tmp_path: Path, text: str) -> tuple[CourseRules | None, list[str]]:
 
 def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
     assert RULES == CourseRules(
-        name="Intervensi Sosial", pass_mark=70, mastery_mark=80,
+        name="Intervensi Sosial",
+        pass_mark=70,
+        mastery_mark=80,
         mastery_bands=(Band(90, "baik sekali"), Band(80, "baik"), Band(70, "cukup"), Band(0, "kurang")),
-        review_intervals=(1, 3, 7, 14), review_lesson_box=3, min_questions=8, higher_order_share=0.3333,
-        exam_draw=30, exam_min_per_lesson=2, duration=(5, 240),
+        review_intervals=(1, 3, 7, 14),
+        review_lesson_box=3,
+        min_questions=8,
+        higher_order_share=0.3333,
+        exam_draw=30,
+        exam_min_per_lesson=2,
+        duration=(5, 240),
         sections=(
-            Section("Tujuan pembelajaran", (2, 5)), Section("Poin kunci", (3, 7)), Section("Refleksi", (1, 3)),
-            Section("Kuis"), Section("Rujukan"),
+            Section("Tujuan pembelajaran", (2, 5)),
+            Section("Poin kunci", (3, 7)),
+            Section("Refleksi", (1, 3)),
+            Section("Kuis"),
+            Section("Rujukan"),
         ),
-        quiz_marker="<!-- kuis -->", exam_marker="<!-- evaluasi-akhir -->", glossary_marker="<!-- glosarium -->",
+        quiz_marker="<!-- kuis -->",
+        exam_marker="<!-- evaluasi-akhir -->",
+        glossary_marker="<!-- glosarium -->",
     )
     assert (course.MIN_QUESTIONS, course.MIN_HIGHER_ORDER_SHARE) == (RULES.min_questions, RULES.higher_order_share)
     assert (lessons.MARKER, lessons.DURATION_RANGE) == (RULES.quiz_marker, RULES.duration)
@@ -47,15 +59,26 @@ def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
 def test_the_mastery_bands_and_the_review_schedule_reach_the_book_and_the_browser_from_the_rules() -> None:
     """Nothing else writes 80 or the bands: the book's table and the browser's contract come from here."""
     assert formative.PASS_MARK == RULES.mastery_mark
-    assert formative.BANDS == (("90–100 %", "baik sekali"), ("80–89 %", "baik"), ("70–79 %", "cukup"), ("di bawah 70 %", "kurang"))
+    assert formative.BANDS == (
+        ("90–100 %", "baik sekali"),
+        ("80–89 %", "baik"),
+        ("70–79 %", "cukup"),
+        ("di bawah 70 %", "kurang"),
+    )
     contract = progress.client_contract()
     assert contract["masteryMark"] == RULES.mastery_mark
     assert contract["masteryBands"] == [{"from": band.lower, "name": band.name} for band in RULES.mastery_bands]
-    assert (contract["reviewDays"], contract["reviewLessonBox"]) == (list(RULES.review_intervals), RULES.review_lesson_box)
+    assert (contract["reviewDays"], contract["reviewLessonBox"]) == (
+        list(RULES.review_intervals),
+        RULES.review_lesson_box,
+    )
 
 
 def test_other_bands_print_as_their_ranges() -> None:
-    assert formative.band_rows((Band(75, "tuntas"), Band(0, "belum tuntas"))) == (("75–100 %", "tuntas"), ("di bawah 75 %", "belum tuntas"))
+    assert formative.band_rows((Band(75, "tuntas"), Band(0, "belum tuntas"))) == (
+        ("75–100 %", "tuntas"),
+        ("di bawah 75 %", "belum tuntas"),
+    )
     assert formative.band_rows((Band(0, "semua"),)) == (("0–100 %", "semua"),)
 
 
@@ -67,7 +90,10 @@ def test_bands_and_boxes_out_of_order_are_reported_at_their_lines(tmp_path: Path
         .replace("kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 4")
     )
     lines = text.splitlines()
-    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 85", "dari: 10", "jarak_hari:", "kotak_benar_di_pelajaran:")}
+    at = {
+        key: next(n for n, line in enumerate(lines, 1) if key in line)
+        for key in ("dari: 85", "dari: 10", "jarak_hari:", "kotak_benar_di_pelajaran:")
+    }
     rules, problems = read(tmp_path, text)
     assert rules is None
     assert problems == [
@@ -103,7 +129,10 @@ def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: 
         .replace('  glosarium: "<!-- glosarium -->"', "  glosarium: glosarium")
     )
     lines = text.splitlines()
-    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("tujuh", "soal_minimum: 0", "judl", "  glosarium: glosarium")}
+    at = {
+        key: next(n for n, line in enumerate(lines, 1) if key in line)
+        for key in ("tujuh", "soal_minimum: 0", "judl", "  glosarium: glosarium")
+    }
     rules, problems = read(tmp_path, text)
     assert rules is None
     assert problems == [
@@ -118,7 +147,10 @@ def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: 
 def test_a_duration_range_upside_down_is_reported(tmp_path: Path) -> None:
     text = SHIPPED.replace("{minimum: 5, maksimum: 240}", "{minimum: 240, maksimum: 5}")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "waktu_belajar:" in row)
-    assert read(tmp_path, text) == (None, [f"aturan.yml:{line}: waktu_belajar: minimum 240 lebih besar dari maksimum 5; tukar keduanya."])
+    assert read(tmp_path, text) == (
+        None,
+        [f"aturan.yml:{line}: waktu_belajar: minimum 240 lebih besar dari maksimum 5; tukar keduanya."],
+    )
 
 
 @pytest.mark.parametrize("share", ["0", "1"])
@@ -127,7 +159,9 @@ def test_the_share_of_higher_levels_may_be_anything_from_none_to_all(tmp_path: P
     assert problems == [] and rules is not None and rules.higher_order_share == float(share)
 
 
-def test_an_unreadable_rules_file_stops_with_its_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_rules_file_stops_with_its_problem_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(course_rules, "RULES_PATH", tmp_path / "hilang.yml")
     with pytest.raises(SystemExit) as stopped:
         course_rules.load()
@@ -152,10 +186,15 @@ def test_a_rule_changed_in_the_file_changes_the_check(tmp_path: Path) -> None:
 def test_a_broken_rules_file_stops_the_check_with_one_line_per_problem(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "proyek")
     rules = project / "scripts" / "core" / "aturan-kursus.yml"
-    rules.write_text(SHIPPED.replace("nama: Intervensi Sosial", "nama: [Intervensi, Sosial]").replace("batas_penguasaan: 80", "batas_penguasaan: 180"), encoding="utf-8")
+    rules.write_text(
+        SHIPPED.replace("nama: Intervensi Sosial", "nama: [Intervensi, Sosial]").replace(
+            "batas_penguasaan: 80", "batas_penguasaan: 180"
+        ),
+        encoding="utf-8",
+    )
     result = run_check(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        'scripts/core/aturan-kursus.yml:6: "nama" harus berupa teks, bukan daftar (baris-baris yang diawali \'- \').',
+        "scripts/core/aturan-kursus.yml:6: \"nama\" harus berupa teks, bukan daftar (baris-baris yang diawali '- ').",
         'scripts/core/aturan-kursus.yml:10: kolom "batas_penguasaan": tulis persen sebagai bilangan bulat 1–100, mis. 70.',
     ]

@@ -36,9 +36,7 @@ def test_whole_page_selectors_go_and_the_rest_of_their_rule_stays() -> None:
         "@font-face{font-family:x}"
     )
     assert css_restyle.restyle(css) == (
-        ".md-typeset table:not([class]){font-size:.64rem}"
-        ".md-typeset td.x{margin-top:0}"
-        "@font-face{font-family:x}"
+        ".md-typeset table:not([class]){font-size:.64rem}.md-typeset td.x{margin-top:0}@font-face{font-family:x}"
     )
 
 

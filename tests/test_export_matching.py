@@ -79,7 +79,13 @@ ORDERING = Question(
     text="Urutkan tahap pertolongan berikut, dari yang pertama.",
     explanation="Kontak awal, asesmen, rencana, intervensi, lalu evaluasi dan terminasi.",
     objective=1,
-    steps=("Kontak awal dan keterlibatan", "Asesmen masalah", "Perencanaan", "Pelaksanaan intervensi", "Evaluasi dan terminasi"),
+    steps=(
+        "Kontak awal dan keterlibatan",
+        "Asesmen masalah",
+        "Perencanaan",
+        "Pelaksanaan intervensi",
+        "Evaluasi dan terminasi",
+    ),
 )
 HOSTILE_MATCHING = Question(
     id="uji-pasangan-bahaya",
@@ -123,8 +129,12 @@ def check_moodle_matching(element: ET.Element, question: Question) -> dict[str, 
     for name in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
         assert element.find(name) is not None and element.find(name).get("format") == "html"  # type: ignore[union-attr]
     premises = [markup.to_inline_html(pair.premise, markup.lms_links) for pair in question.pairs]
-    assert imported["subquestions"] == [(text, "html") for text in premises] + [("", "html")] * len(question.distractors)
-    assert imported["subanswers"] == [plain(pair.answer) for pair in question.pairs] + [plain(d) for d in question.distractors]
+    assert imported["subquestions"] == [(text, "html") for text in premises] + [("", "html")] * len(
+        question.distractors
+    )
+    assert imported["subanswers"] == [plain(pair.answer) for pair in question.pairs] + [
+        plain(d) for d in question.distractors
+    ]
     made = match_question(imported)
     stems: dict[int, str] = made["stems"]  # type: ignore[assignment]
     choices: dict[int, str] = made["choices"]  # type: ignore[assignment]
@@ -208,7 +218,9 @@ def check_gift_matching(parsed: dict[str, object], question: Question) -> None:
     assert [html.unescape(text) for text, _ in parsed["subquestions"]] == [  # type: ignore[attr-defined]
         html.unescape(text) for text in premises
     ] + [""] * len(question.distractors)
-    assert parsed["subanswers"] == [plain(pair.answer) for pair in question.pairs] + [plain(d) for d in question.distractors]
+    assert parsed["subanswers"] == [plain(pair.answer) for pair in question.pairs] + [
+        plain(d) for d in question.distractors
+    ]
     made = match_question({"subquestions": parsed["subquestions"], "subanswers": parsed["subanswers"]})
     assert list(made["choices"].values()) == [plain(choice) for choice in question.choices]  # type: ignore[attr-defined]
     assert parsed["questiontext"] == markup.to_html(question.text, markup.lms_links)
@@ -238,7 +250,11 @@ def test_hostile_matching_text_round_trips_through_gift() -> None:
 
 def test_gift_leaves_out_what_its_reader_would_change() -> None:
     ampersands = replace(MATCHING, id="uji-dua-dan", distractors=("Sistem && lain",))
-    arrow = replace(MATCHING, id="uji-panah", pairs=(Pair('<a href="https://contoh.id/a->b">x</a>', "Sistem klien"), *MATCHING.pairs[1:]))
+    arrow = replace(
+        MATCHING,
+        id="uji-panah",
+        pairs=(Pair('<a href="https://contoh.id/a->b">x</a>', "Sistem klien"), *MATCHING.pairs[1:]),
+    )
     content = gift.gift_file([replace(QUIZ, questions=(ampersands, arrow, MATCHING))], "Uji").decode()
     assert [p["idnumber"] for p in read_gift(content.encode()) if p["qtype"] != "category"] == [MATCHING.id]
     assert '// Soal uji-dua-dan tidak disertakan: jawaban "Sistem && lain"' in content
@@ -261,7 +277,8 @@ def check_qti12_matching(item: ET.Element, question: Question) -> None:
     body = item.find(f"{QTI12}item")
     assert body is not None and body.get("ident") == anchor(question)
     fields = {
-        f.findtext(f"{QTI12}fieldlabel"): f.findtext(f"{QTI12}fieldentry") for f in body.iter(f"{QTI12}qtimetadatafield")
+        f.findtext(f"{QTI12}fieldlabel"): f.findtext(f"{QTI12}fieldentry")
+        for f in body.iter(f"{QTI12}qtimetadatafield")
     }
     assert fields["question_type"] == "matching_question"
     lids = body.findall(f"{QTI12}presentation/{QTI12}response_lid")
@@ -273,7 +290,9 @@ def check_qti12_matching(item: ET.Element, question: Question) -> None:
         assert markup.html_to_text(shown) == markup.html_to_text(markup.to_inline_html(pair.premise, markup.lms_links))
         labels = lid.findall(f"{QTI12}render_choice/{QTI12}response_label")
         assert [label.get("ident") for label in labels] == ids
-        assert [label.findtext(f"{QTI12}material/{QTI12}mattext") for label in labels] == [plain(c) for c in question.choices]
+        assert [label.findtext(f"{QTI12}material/{QTI12}mattext") for label in labels] == [
+            plain(c) for c in question.choices
+        ]
     scored = {
         condition.find(f"{QTI12}conditionvar/{QTI12}varequal").get("respident"): condition  # type: ignore[union-attr]
         for condition in body.iter(f"{QTI12}respcondition")
@@ -294,7 +313,13 @@ def check_qti12_matching(item: ET.Element, question: Question) -> None:
 
 def canvas_guess(item: ET.Element) -> str | None:
     """QuestionTypeEducatedGuesser#educatedly_guess_type, for an item the manifest gives no type."""
-    for name in ("choiceInteraction", "associateInteraction", "extendedTextInteraction", "textEntryInteraction", "matchInteraction"):
+    for name in (
+        "choiceInteraction",
+        "associateInteraction",
+        "extendedTextInteraction",
+        "textEntryInteraction",
+        "matchInteraction",
+    ):
         if item.find(f".//{QTI21}{name}") is not None:
             return name
     return None
@@ -328,11 +353,14 @@ def check_qti21_arranged(item: ET.Element, question: Question, manifest: ET.Elem
             left, right = value.split()
             chosen[left] = matches[right]
         assert [(answers[a], chosen.get(a or "")) for a in answers] == [
-            (markup.html_to_text(markup.to_inline_html(p.premise, markup.lms_links)), plain(p.answer)) for p in question.pairs
+            (markup.html_to_text(markup.to_inline_html(p.premise, markup.lms_links)), plain(p.answer))
+            for p in question.pairs
         ]
         assert list(matches.values()) == [plain(choice) for choice in question.choices]  # distractors kept
         for choice in sets[-1]:
-            assert int(choice.get("matchMax", "0")) >= sum(plain(p.answer) == canvas_text(choice) for p in question.pairs)
+            assert int(choice.get("matchMax", "0")) >= sum(
+                plain(p.answer) == canvas_text(choice) for p in question.pairs
+            )
         entries = {m.get("mapKey"): float(m.get("mappedValue", "0")) for m in item.iter(f"{QTI21}mapEntry")}
         assert set(entries) == set(values) and sum(entries.values()) == pytest.approx(1, abs=0.001)
     else:
@@ -342,7 +370,9 @@ def check_qti21_arranged(item: ET.Element, question: Question, manifest: ET.Elem
         steps = {c.get("identifier"): canvas_text(c) for c in interaction.findall(f"{QTI21}simpleChoice")}
         declaration = item.find(f"{QTI21}responseDeclaration")
         assert declaration is not None and declaration.get("cardinality") == "ordered"
-        assert [(str(n), steps[v]) for n, v in enumerate(values, 1)] == [(str(n), plain(s)) for n, s in enumerate(question.steps, 1)]
+        assert [(str(n), steps[v]) for n, v in enumerate(values, 1)] == [
+            (str(n), plain(s)) for n, s in enumerate(question.steps, 1)
+        ]
         # All or nothing, as in Moodle: SCORE is set only when the response matches the correct one.
         condition = item.find(f"{QTI21}responseProcessing/{QTI21}responseCondition/{QTI21}responseIf")
         assert condition is not None and condition.find(f"{QTI21}match/{QTI21}correct") is not None
@@ -355,7 +385,9 @@ def read_zip(content: bytes) -> dict[str, bytes]:
 
 def test_qti12_carries_matching_as_canvas_exports_it_and_leaves_ordering_out() -> None:
     files = read_zip(qti.qti_zip("Uji", "kuis-uji", [QUIZ, HOSTILE], QTIVersion.V1_2))
-    assert sorted(files) == sorted(["imsmanifest.xml", "assessment.xml", f"items/{anchor(MATCHING)}.xml", f"items/{anchor(HOSTILE_MATCHING)}.xml"])
+    assert sorted(files) == sorted(
+        ["imsmanifest.xml", "assessment.xml", f"items/{anchor(MATCHING)}.xml", f"items/{anchor(HOSTILE_MATCHING)}.xml"]
+    )
     assert ORDERING.id not in b"".join(files.values()).decode()
     for question in (MATCHING, HOSTILE_MATCHING):
         check_qti12_matching(ET.fromstring(files[f"items/{anchor(question)}.xml"]), question)
@@ -378,18 +410,27 @@ def test_the_cartridge_leaves_both_kinds_out_and_the_lecturer_is_told() -> None:
     from test_cartridge import check_qti_profile
 
     single = Question(
-        id="uji-tunggal", kind=Kind.SINGLE, level=Level.APPLY, section="bagian-a", text="Manakah?", explanation="Sebab.",
+        id="uji-tunggal",
+        kind=Kind.SINGLE,
+        level=Level.APPLY,
+        section="bagian-a",
+        text="Manakah?",
+        explanation="Sebab.",
         options=(Option("Ya", True), Option("Tidak", False)),
     )
     mixed = replace(QUIZ, questions=(MATCHING, single, ORDERING))
     assert cartridge.question_items(MATCHING, LESSON) == [] and cartridge.question_items(ORDERING, LESSON) == []
     document = ET.fromstring(cartridge.assessment_xml("kuis-uji", "Kuis: Uji", cartridge._pairs(mixed), "unlimited"))
     check_qti_profile(document)  # the CC 1.1 QTI profile's rules, as test_cartridge.py checks them
-    assert [item.get("ident") for item in document.iter("{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}item")] == [anchor(single)]
+    assert [item.get("ident") for item in document.iter("{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}item")] == [
+        anchor(single)
+    ]
     assert cartridge._pairs(QUIZ) == ()  # a quiz of these kinds only gets no assessment (build skips it)
     note = exports.packages_markdown(Course((mixed,)), {cartridge.CARTRIDGE_NAME: 2048}, "../unduhan/")
     assert "2 soal menjodohkan dan mengurutkan tidak termasuk" in note and "QTI 2.1" in note
-    assert "tidak termasuk" not in exports.packages_markdown(Course((replace(QUIZ, questions=(single,)),)), {cartridge.CARTRIDGE_NAME: 2048}, "x/")
+    assert "tidak termasuk" not in exports.packages_markdown(
+        Course((replace(QUIZ, questions=(single,)),)), {cartridge.CARTRIDGE_NAME: 2048}, "x/"
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -410,8 +451,13 @@ def test_rakit_kuis_joins_the_exporters_own_pieces_for_both_kinds() -> None:
         joined = module.join(data[fmt]["head"], pieces)
         assert joined == write(selection, rakit.DESCRIPTION)
     by_id = {q["id"]: q for q in data["questions"]}
-    assert by_id[MATCHING.id]["answer"] == sheets.answer_letters(MATCHING) and "Ibu yang meminta bantuan" in by_id[MATCHING.id]["sheet"]
-    assert by_id[ORDERING.id]["answer"] == sheets.answer_letters(ORDERING) and "Perencanaan" in by_id[ORDERING.id]["sheet"]
+    assert (
+        by_id[MATCHING.id]["answer"] == sheets.answer_letters(MATCHING)
+        and "Ibu yang meminta bantuan" in by_id[MATCHING.id]["sheet"]
+    )
+    assert (
+        by_id[ORDERING.id]["answer"] == sheets.answer_letters(ORDERING) and "Perencanaan" in by_id[ORDERING.id]["sheet"]
+    )
     assert data["kinds"]["pasangan"] == "Menjodohkan" and data["kinds"]["urutan"] == "Mengurutkan"
 
 
@@ -453,10 +499,16 @@ def test_the_key_gives_each_left_items_letter_and_the_steps_order() -> None:
     key = sheets.answer_key("Uji", [QUIZ], "B").decode()
     assert "Jawaban:" not in worksheet and "Pembahasan" not in worksheet
     assert '"huruf-isian"><strong>' not in worksheet and sheets.ordering_box(1) not in worksheet  # nothing filled in
-    assert f"Jawaban: {', '.join(f'<strong>{m}</strong>' for m in sheets.answer_letters(ORDERING, 'B').split(', '))}" in key
+    assert (
+        f"Jawaban: {', '.join(f'<strong>{m}</strong>' for m in sheets.answer_letters(ORDERING, 'B').split(', '))}"
+        in key
+    )
     for number, mark in enumerate(sheets.matching_key(MATCHING, "B"), 1):  # the key's table fills in each letter
         premise = MATCHING.pairs[number - 1].premise
-        assert f'<td class="nomor">{number}.</td><td>{premise}</td><td class="huruf-isian"><strong>{mark}</strong></td>' in key
+        assert (
+            f'<td class="nomor">{number}.</td><td>{premise}</td><td class="huruf-isian"><strong>{mark}</strong></td>'
+            in key
+        )
     for position, index in enumerate(steps):  # and each step's bracket its number
         assert f'{sheets.ordering_box(index + 1)}<span class="huruf">{sheets.letter(position)}.</span>' in key
 
@@ -485,10 +537,15 @@ def printed(browser: object, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         documents[f"kunci-{paket}"] = sheets.answer_key("Uji", [QUIZ], paket)
     chapter = ET.Element("section", {"id": "uji-susun", "class": "pelajaran"})
     chapter.append(formative.test(QUIZ, 1, "uji-susun"))
-    made = book.Book("uji", "Uji", "Modul 9", (
-        book.Chapter("uji-susun", "Uji susun", "Uji susun", "pelajaran", chapter),
-        book.answer_key([formative.key_section(1, QUIZ, "uji-susun")]),
-    ))
+    made = book.Book(
+        "uji",
+        "Uji",
+        "Modul 9",
+        (
+            book.Chapter("uji-susun", "Uji susun", "Uji susun", "pelajaran", chapter),
+            book.answer_key([formative.key_section(1, QUIZ, "uji-susun")]),
+        ),
+    )
     documents["buku"] = pdf.document(made, {}, "Penulis", None).encode("utf-8")
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
@@ -512,10 +569,14 @@ def test_sheets_print_left_items_answers_steps_and_the_key(paket: str, printed: 
         # The answers and the steps, lettered in the paket's fixed order.
         answers = text.index(squeeze("Pilihan jawaban:"), start)
         order = sheets.option_order(MATCHING, paket)
-        assert printed_order(text, answers, [f"{sheets.letter(n)}. {MATCHING.choices[index]}" for n, index in enumerate(order)])
+        assert printed_order(
+            text, answers, [f"{sheets.letter(n)}. {MATCHING.choices[index]}" for n, index in enumerate(order)]
+        )
         steps = sheets.option_order(ORDERING, paket)
         begin = text.index(squeeze(plain(ORDERING.text)))
-        assert printed_order(text, begin, [f"{sheets.letter(n)}. {ORDERING.steps[index]}" for n, index in enumerate(steps)])
+        assert printed_order(
+            text, begin, [f"{sheets.letter(n)}. {ORDERING.steps[index]}" for n, index in enumerate(steps)]
+        )
         assert not printed_order(text, begin, list(ORDERING.steps))  # never their correct order
     for position, index in enumerate(sheets.option_order(ORDERING, paket)):  # on the key, each bracket's number
         line = squeeze(f"({index + 1}) {sheets.letter(position)}. {ORDERING.steps[index]}")
@@ -524,7 +585,10 @@ def test_sheets_print_left_items_answers_steps_and_the_key(paket: str, printed: 
         line = squeeze(f"{number}. {MATCHING.pairs[number - 1].premise} {mark}")
         assert line in key and line not in worksheet, (paket, line)
     assert "Jawaban:" not in worksheet and "Pembahasan" not in worksheet
-    assert squeeze(sheets.KIND_HINTS[Kind.MATCHING]) in worksheet and squeeze(sheets.KIND_HINTS[Kind.ORDERING]) in worksheet
+    assert (
+        squeeze(sheets.KIND_HINTS[Kind.MATCHING]) in worksheet
+        and squeeze(sheets.KIND_HINTS[Kind.ORDERING]) in worksheet
+    )
     # The key: the grid's row, then each item's "Jawaban:" with the letters, and its explanation.
     for question in sheets.question_order(QUIZ, paket):
         answer = squeeze(sheets.answer_letters(question, paket))
@@ -573,4 +637,6 @@ def test_the_fixture_banks_items_reach_every_download(tmp_path: Path) -> None:
     assert f"items/{anchor(ordering)}.xml" not in read_zip(files["pertama-qti12.zip"])
     for name in ("lembar-soal-pertama-paket-a.html", "kunci-jawaban-pertama-paket-b.html"):
         page = files[name].decode()
-        assert all(html.escape(pair.premise) in page for pair in matching.pairs) and all(step in page for step in ordering.steps)
+        assert all(html.escape(pair.premise) in page for pair in matching.pairs) and all(
+            step in page for step in ordering.steps
+        )

@@ -67,11 +67,21 @@ def hostile_quiz() -> Quiz:
             id="bahaya-pasangan",
             kind=Kind.MATCHING,
             text=FIELD,
-            pairs=(Pair(f"Kiri {PAYLOAD}", f"Kanan {PAYLOAD}"), Pair("Kiri dua", "Kanan dua"), Pair("Kiri tiga", "Kanan dua")),
+            pairs=(
+                Pair(f"Kiri {PAYLOAD}", f"Kanan {PAYLOAD}"),
+                Pair("Kiri dua", "Kanan dua"),
+                Pair("Kiri tiga", "Kanan dua"),
+            ),
             distractors=(f"Pengecoh {PAYLOAD}",),
             **common,
         ),
-        Question(id="bahaya-urutan", kind=Kind.ORDERING, text=FIELD, steps=(f"Langkah {PAYLOAD}", "Langkah dua", "Langkah tiga"), **common),
+        Question(
+            id="bahaya-urutan",
+            kind=Kind.ORDERING,
+            text=FIELD,
+            steps=(f"Langkah {PAYLOAD}", "Langkah dua", "Langkah tiga"),
+            **common,
+        ),
     )
     lesson = replace(
         HOSTILE_LESSON,
@@ -102,8 +112,15 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 SHEET_TAGS = SAFE_TAGS | {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "article"}
 # QTI 2.1 content elements around the XHTML.
 QTI21_TAGS = SAFE_TAGS | {
-    "choiceInteraction", "simpleChoice", "feedbackInline", "textEntryInteraction", "prompt",
-    "matchInteraction", "simpleMatchSet", "simpleAssociableChoice", "orderInteraction",
+    "choiceInteraction",
+    "simpleChoice",
+    "feedbackInline",
+    "textEntryInteraction",
+    "prompt",
+    "matchInteraction",
+    "simpleMatchSet",
+    "simpleAssociableChoice",
+    "orderInteraction",
 }
 _RAW_DANGER = re.compile(r"<\s*/?\s*(script|style|iframe|frame|object|embed|applet|svg|math|img|form|input)\b", re.I)
 _RAW_HANDLER = re.compile(r"<[^>]*[\s/\"']on\w+\s*=", re.I)
@@ -187,7 +204,11 @@ def test_every_export_is_checked() -> None:
     kinds = ("-moodle.xml", ".gift.txt", "-qti12.zip", "-qti21.zip")
     sheet_names = [name for name in FILES if name.startswith(("lembar-soal", "kunci-jawaban"))]
     # Three rows of downloads (the course, the evaluation pool, the lesson), each with every file.
-    assert len(FILES) == sum(len(names_ending(kind)) for kind in kinds) + len(sheet_names) == 3 * len(exports.file_names(None))
+    assert (
+        len(FILES)
+        == sum(len(names_ending(kind)) for kind in kinds) + len(sheet_names)
+        == 3 * len(exports.file_names(None))
+    )
 
 
 @pytest.mark.parametrize("name", names_ending("-moodle.xml"))
@@ -282,7 +303,13 @@ def qti_question_html(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", [n for slug in (None, exports.EXAM_SLUG, QUIZ.lesson.slug) for n in exports.file_names(slug).values() if n.endswith(".html")]
+    "name",
+    [
+        n
+        for slug in (None, exports.EXAM_SLUG, QUIZ.lesson.slug)
+        for n in exports.file_names(slug).values()
+        if n.endswith(".html")
+    ],
 )
 def test_sheets_hold_no_executable_markup(name: str) -> None:
     document = FILES[name].decode("utf-8")

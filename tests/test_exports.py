@@ -79,28 +79,10 @@ def pairs(quizzes: list[Quiz]) -> list[tuple[Question, Quiz]]:
 # ------------------------------------------------------------------------------------------------
 
 
-
-
-
-
 # ------------------------------------------------------------------------------------------------
 # A port of Moodle's GIFT reader (question/format/gift/format.php and question/format.php),
 # kept line for line so the tests read our files the way Moodle does.
 # ------------------------------------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # ------------------------------------------------------------------------------------------------
@@ -108,13 +90,9 @@ def pairs(quizzes: list[Quiz]) -> list[tuple[Question, Quiz]]:
 # ------------------------------------------------------------------------------------------------
 
 
-
-
 # ------------------------------------------------------------------------------------------------
 # Moodle XML
 # ------------------------------------------------------------------------------------------------
-
-
 
 
 def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -> None:
@@ -162,14 +140,6 @@ def check_moodle_question(element: ET.Element, question: Question, quiz: Quiz) -
         check_moodle_grades(fractions, single=question.kind is Kind.SINGLE)
 
 
-
-
-
-
-
-
-
-
 def check_moodle_grades(fractions: list[float], single: bool) -> None:
     """What Moodle's import (match_grade_options) and multichoice save_question_options demand."""
     allowed = [*grading.MOODLE_FRACTIONS, *(-f for f in grading.MOODLE_FRACTIONS)]
@@ -200,7 +170,11 @@ def test_moodle_xml_holds_every_question_with_answers_grades_and_feedback() -> N
 def test_moodle_xml_files_one_category_per_module_and_lesson() -> None:
     quizzes = exports.content_quizzes(COURSE)
     elements = moodle_questions(FILES[f"{exports.COURSE_SLUG}-moodle.xml"])
-    assert all(text_of(e, "category/text").split("/")[3] != categories.EXAM_TITLE for e in elements if e.get("type") == "category")
+    assert all(
+        text_of(e, "category/text").split("/")[3] != categories.EXAM_TITLE
+        for e in elements
+        if e.get("type") == "category"
+    )
     current = None
     seen_paths = []
     for element in elements:
@@ -225,7 +199,9 @@ def test_the_pool_has_its_own_category_per_module_and_stays_out_of_practice_file
     for name, content in FILES.items():
         if exports.EXAM_SLUG in name or not name.endswith((".xml", ".txt", ".html")):
             continue
-        assert not any(f">{qid}<" in content.decode("utf-8") or f"::{qid}::" in content.decode("utf-8") for qid in pool_ids), name
+        assert not any(
+            f">{qid}<" in content.decode("utf-8") or f"::{qid}::" in content.decode("utf-8") for qid in pool_ids
+        ), name
     elements = moodle_questions(FILES[f"{exports.EXAM_SLUG}-moodle.xml"])
     paths = [text_of(e, "category/text") for e in elements if e.get("type") == "category"]
     modules = list(dict.fromkeys(quiz.lesson.module for quiz in pool))
@@ -252,7 +228,9 @@ def test_hostile_text_survives_moodle_xml() -> None:
     assert category.endswith("/Modul 9 — Uji//coba: ~#/Uji // bahaya: “kutip” {x} #1")
     cloze = read_cloze(text_of(elements[4], "questiontext/text"))
     assert len(cloze) == 2  # the literal {1:SA:=jebakan} in the text did not become a part
-    assert "{1:SA:=jebakan}" in html.unescape(re.sub(r"\{1:SHORTANSWER:[^}]*\}", "", text_of(elements[4], "questiontext/text")))
+    assert "{1:SA:=jebakan}" in html.unescape(
+        re.sub(r"\{1:SHORTANSWER:[^}]*\}", "", text_of(elements[4], "questiontext/text"))
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -266,7 +244,7 @@ HOSTILE_STRINGS = [
     "\\n is not a line break, but\nthis is",
     "ends with a backslash \\",
     "\\\\ two backslashes then \\{",
-    "“ganda” ‘tunggal’ \"lurus\" <p>HTML</p> &amp; 😀 🇮🇩",
+    '“ganda” ‘tunggal’ "lurus" <p>HTML</p> &amp; 😀 🇮🇩',
     "::bukan nama:: {=bukan jawaban} // bukan komentar",
     "####bukan umpan balik umum",
     "baris\r\nCRLF\rCR",
@@ -510,7 +488,9 @@ def test_build_offers_every_file_for_the_course_and_each_lesson() -> None:
     for quiz in COURSE.quizzes:
         expected |= set(exports.file_names(quiz.lesson.slug).values())
     expected |= set(exports.tasks.file_names(None).values())  # task sheets: the course and each lesson with tasks
-    expected |= {name for quiz in COURSE.quizzes if quiz.tasks for name in exports.tasks.file_names(quiz.lesson.slug).values()}
+    expected |= {
+        name for quiz in COURSE.quizzes if quiz.tasks for name in exports.tasks.file_names(quiz.lesson.slug).values()
+    }
     assert set(FILES) == expected
     assert {"intervensi-sosial-moodle.xml", "intervensi-sosial.gift.txt", "lembar-soal-paket-a.html"} <= set(FILES)
 
@@ -525,7 +505,9 @@ def test_downloads_table_counts_questions_per_type_and_links_every_file() -> Non
     table = exports.downloads_markdown(COURSE, "../unduhan/")
     rows = [line for line in table.splitlines() if line.startswith("|")][2:]
     assert len(rows) == len(COURSE.quizzes) + 2
-    for row, quizzes in zip(rows, [exports.content_quizzes(COURSE), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]):
+    for row, quizzes in zip(
+        rows, [exports.content_quizzes(COURSE), exports.exam_pool(COURSE), *([q] for q in COURSE.quizzes)]
+    ):
         cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
         questions = [q for quiz in quizzes for q in quiz.questions]
         per_kind = " / ".join(str(sum(q.kind is kind for q in questions)) for kind in Kind)
@@ -634,15 +616,24 @@ def test_downloads_cache_key_ignores_moved_lines_but_not_content() -> None:
     from dataclasses import replace
 
     quiz = COURSE.quizzes[1]
-    moved = replace(quiz.lesson, marker_line=quiz.lesson.marker_line + 7,
-                    headings=tuple(replace(h, line=h.line + 7) for h in quiz.lesson.headings))
+    moved = replace(
+        quiz.lesson,
+        marker_line=quiz.lesson.marker_line + 7,
+        headings=tuple(replace(h, line=h.line + 7) for h in quiz.lesson.headings),
+    )
     edited = replace(COURSE, quizzes=(COURSE.quizzes[0], replace(quiz, lesson=moved), *COURSE.quizzes[2:]))
     assert exports.cache_key(edited) == exports.cache_key(COURSE)
-    renamed = replace(quiz.lesson, headings=(replace(quiz.lesson.headings[0], title="Judul lain"), *quiz.lesson.headings[1:]))
+    renamed = replace(
+        quiz.lesson, headings=(replace(quiz.lesson.headings[0], title="Judul lain"), *quiz.lesson.headings[1:])
+    )
     changed = replace(COURSE, quizzes=(COURSE.quizzes[0], replace(quiz, lesson=renamed), *COURSE.quizzes[2:]))
     assert exports.cache_key(changed) != exports.cache_key(COURSE)
-    reworded = replace(quiz, questions=(replace(quiz.questions[0], explanation="Penjelasan baru."), *quiz.questions[1:]))
-    assert exports.cache_key(replace(COURSE, quizzes=(COURSE.quizzes[0], reworded, *COURSE.quizzes[2:]))) != exports.cache_key(COURSE)
+    reworded = replace(
+        quiz, questions=(replace(quiz.questions[0], explanation="Penjelasan baru."), *quiz.questions[1:])
+    )
+    assert exports.cache_key(
+        replace(COURSE, quizzes=(COURSE.quizzes[0], reworded, *COURSE.quizzes[2:]))
+    ) != exports.cache_key(COURSE)
 
 
 def test_every_question_carries_its_level_objective_and_sub_cpmk_as_moodle_reads_tags() -> None:
@@ -658,8 +649,12 @@ def test_every_question_carries_its_level_objective_and_sub_cpmk_as_moodle_reads
                 continue
             question, quiz = questions[text_of(element, "idnumber")]
             assert question.objective is not None
-            expected = [question.level.value, *(["evaluasi-akhir"] if pool else []),
-                        f"tujuan-{question.objective}", plan.sub_outcome_of(quiz.lesson.slug, question.objective)]
+            expected = [
+                question.level.value,
+                *(["evaluasi-akhir"] if pool else []),
+                f"tujuan-{question.objective}",
+                plan.sub_outcome_of(quiz.lesson.slug, question.objective),
+            ]
             assert moodle_tags(element) == expected and all(expected)
             seen += 1
     content = exports.content_quizzes(COURSE)

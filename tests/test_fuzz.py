@@ -22,8 +22,12 @@ from hypothesis import strategies as st
 from scripts.core import course
 from scripts.core.model import MAX_MESSAGE
 
-settings.register_profile("cepat", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.register_profile("lama", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "cepat", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.register_profile(
+    "lama", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "cepat"))
 
 BASE = FIXTURES / "base"
@@ -31,9 +35,46 @@ QUIZ = "quizzes/pertama.yml"
 LESSON = "docs/modul-1/pertama.md"
 LINE = re.compile(r"^[^\s:]+:\d+: \S[^\n\r]*$")
 PIECES = [
-    "\n", "  ", "\t", ":", "- ", "[", "]", "{", "}", "&a", "*a", "!!int ", "!!timestamp ", "!!binary ", "|", ">-",
-    '"', "'", "#", "---", "\x00", "\x07", "\u2028", "\ufeff", "é", "😀", "<quiz>", "- [x] ", "[[", "]]", "%YAML 1.1\n",
-    "<!-- kuis -->", "## Kuis", "{#jangkar}", "===", "\\", "\r\n", "benar: true", "jenis: jamak", "evaluasi_akhir: []",
+    "\n",
+    "  ",
+    "\t",
+    ":",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a",
+    "*a",
+    "!!int ",
+    "!!timestamp ",
+    "!!binary ",
+    "|",
+    ">-",
+    '"',
+    "'",
+    "#",
+    "---",
+    "\x00",
+    "\x07",
+    "\u2028",
+    "\ufeff",
+    "é",
+    "😀",
+    "<quiz>",
+    "- [x] ",
+    "[[",
+    "]]",
+    "%YAML 1.1\n",
+    "<!-- kuis -->",
+    "## Kuis",
+    "{#jangkar}",
+    "===",
+    "\\",
+    "\r\n",
+    "benar: true",
+    "jenis: jamak",
+    "evaluasi_akhir: []",
 ]
 
 
@@ -62,7 +103,9 @@ def mutated(source: str) -> st.SearchStrategy[str]:
             text = text[:at] + piece + text[at + length % 40 :]
         return text
 
-    edit = st.tuples(st.integers(0, 10_000), st.integers(0, 39), st.one_of(st.sampled_from(PIECES), st.text(max_size=12)))
+    edit = st.tuples(
+        st.integers(0, 10_000), st.integers(0, 39), st.one_of(st.sampled_from(PIECES), st.text(max_size=12))
+    )
     return st.lists(edit, min_size=1, max_size=8).map(apply)
 
 
@@ -70,7 +113,11 @@ QUIZ_TEXT = (BASE / QUIZ).read_text(encoding="utf-8")
 LESSON_TEXT = (BASE / LESSON).read_text(encoding="utf-8")
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
     st.sampled_from(["tunggal", "jamak", "isian", "mengingat", "konsep-pertama", "per-soal-1", "[[a]]"]),
 )
 values = st.recursive(
@@ -78,8 +125,23 @@ values = st.recursive(
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
         st.dictionaries(
-            st.sampled_from(["soal", "evaluasi_akhir", "id", "jenis", "tingkat", "bagian", "pertanyaan", "pilihan", "teks",
-                             "benar", "umpan_balik", "penjelasan", "lain"]),
+            st.sampled_from(
+                [
+                    "soal",
+                    "evaluasi_akhir",
+                    "id",
+                    "jenis",
+                    "tingkat",
+                    "bagian",
+                    "pertanyaan",
+                    "pilihan",
+                    "teks",
+                    "benar",
+                    "umpan_balik",
+                    "penjelasan",
+                    "lain",
+                ]
+            ),
             inner,
             max_size=6,
         ),

@@ -41,11 +41,7 @@ def test_a_glossary_that_is_a_dangling_link_is_reported_by_its_name(tmp_path: Pa
 
 
 def test_a_rejected_term_variant_in_the_glossary_is_reported_at_its_line(tmp_path: Path) -> None:
-    text = (
-        "- istilah: Kerja komunitas\n"
-        "  definisi: Bukan pekerjaan komunitas.\n"
-        "  pelajaran: modul-1/pertama.md\n"
-    )
+    text = "- istilah: Kerja komunitas\n  definisi: Bukan pekerjaan komunitas.\n  pelajaran: modul-1/pertama.md\n"
     assert glossary_problems(tmp_path, text) == [
         f'{GLOSSARY}:2: istilah "pekerjaan komunitas" tidak dipakai di kursus ini: tulis "kerja komunitas" '
         "(community work), agar satu konsep punya satu nama di semua pelajaran."
@@ -93,8 +89,13 @@ def test_every_broken_glossary_entry_is_reported_and_the_rest_still_checked(tmp_
 
 
 def test_a_term_with_several_senses_lists_each_on_the_glossary_page() -> None:
-    term = Term("Klien", "Orang yang dibantu.", "modul-1/pertama.md", Location("g", 1),
-                (("modul-5/", "Kelompok sasaran."), ("modul-6/", "Warga yang diorganisasi."), ("modul-7/", "")))
+    term = Term(
+        "Klien",
+        "Orang yang dibantu.",
+        "modul-1/pertama.md",
+        Location("g", 1),
+        (("modul-5/", "Kelompok sasaran."), ("modul-6/", "Warga yang diorganisasi."), ("modul-7/", "")),
+    )
     assert glossary.page_markdown((term,), "modul-7/glosarium.md") == (
         '## K {#huruf-k}\n\n<dl class="glosarium" markdown>\n<dt id="istilah-klien">Klien</dt>\n'
         "<dd markdown>Orang yang dibantu. [Pelajari](../modul-1/pertama.md)\n\n"
@@ -105,13 +106,18 @@ def test_a_term_with_several_senses_lists_each_on_the_glossary_page() -> None:
 def test_a_tooltip_keeps_quotation_marks_but_escapes_markup() -> None:
     term = Term("Advokat", 'Peran "pembela" warga\'s, usia < 18.', "modul-4/peran.md", Location("g", 1))
     assert glossary.abbreviations((term,), "modul-4/peran.md") == (
-        "*[Advokat]: Peran \"pembela\" warga's, usia &lt; 18.\n\n*[advokat]: Peran \"pembela\" warga's, usia &lt; 18.\n"
+        '*[Advokat]: Peran "pembela" warga\'s, usia &lt; 18.\n\n*[advokat]: Peran "pembela" warga\'s, usia &lt; 18.\n'
     )
 
 
 TERMS = (
-    Term("Advokat", "Peran yang *membela* hak [warga].", "modul-4/peran.md#advokat", Location("g", 1),
-         (("modul-6/", "Pembela dalam aksi sosial."), ("modul-1/x.md", ""))),
+    Term(
+        "Advokat",
+        "Peran yang *membela* hak [warga].",
+        "modul-4/peran.md#advokat",
+        Location("g", 1),
+        (("modul-6/", "Pembela dalam aksi sosial."), ("modul-1/x.md", "")),
+    ),
     Term("akseptans", "Menerima klien `apa adanya`.", "modul-2/prinsip.md", Location("g", 4)),
 )
 

@@ -5,10 +5,10 @@ and storage that is corrupted, foreign, disabled or full (shared/reviews/reliabi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from conftest import quiz_ready, real_course
+from hostile import PLANTED_SCRIPT
 from test_progress_browser import DRAW, EVALUATION, Site, drawn
 
 from scripts.core.model import Kind, anchor
@@ -17,17 +17,7 @@ COURSE = real_course()
 LESSON = next(quiz for quiz in COURSE.quizzes if any(q.kind is Kind.BLANK for q in quiz.questions))
 BLANK = next(q for q in LESSON.questions if q.kind is Kind.BLANK)
 POOL_BLANK = next((q for q, _ in COURSE.final_exam if q.kind is Kind.BLANK), None)
-PAYLOAD = "<img src=x onerror=\"window.__ditembus=(window.__ditembus||0)+1\">"
-
-
-@pytest.fixture
-def watched(page) -> Iterator[object]:
-    """The page, failing the test on any script error or any planted script that ran."""
-    found: list[str] = []
-    page.on("pageerror", lambda error: found.append(str(error)))
-    yield page
-    assert page.evaluate("() => window.__ditembus || 0") == 0, "a planted script ran"
-    assert [error for error in found if "search_index" not in error] == []
+PAYLOAD = PLANTED_SCRIPT
 
 
 def root_path(page) -> str:  # type: ignore[no-untyped-def]
@@ -98,7 +88,9 @@ STORAGE_FAULTS = {
     "foreign": {
         "__palette": "[1]",
         "__tabs": '"teks"',
-        "quiz": json.dumps({"x": {"answered": True, "correct": False}, "y": {"answered": True, "correct": True, "selectedValues": 5}}),
+        "quiz": json.dumps(
+            {"x": {"answered": True, "correct": False}, "y": {"answered": True, "correct": True, "selectedValues": 5}}
+        ),
     },
     "corrupted": {"__palette": "{rusak", "__tabs": "{rusak", "quiz": "{rusak"},
 }
@@ -135,7 +127,10 @@ def test_foreign_or_corrupted_storage_breaks_no_page_or_quiz(watched, server, fa
 @pytest.mark.parametrize(
     ("fault", "init"),
     [
-        ("disabled", "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});"),
+        (
+            "disabled",
+            "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});",
+        ),
         ("full", "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"),
     ],
 )

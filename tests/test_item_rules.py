@@ -77,7 +77,9 @@ def test_a_distractor_with_an_absolute_word_is_reported_unless_the_key_has_one()
     assert problems_of(shared) == []
 
 
-@pytest.mark.parametrize("text", ["Semua jawaban benar", "Semua di atas", "Tidak ada pilihan yang tepat", "A dan B benar"])
+@pytest.mark.parametrize(
+    "text", ["Semua jawaban benar", "Semua di atas", "Tidak ada pilihan yang tepat", "A dan B benar"]
+)
 def test_catch_all_options_are_reported(text: str) -> None:
     messages = problems_of(question([("Jawaban yang tepat", True), (text, False)]))
     assert any("bisa dijawab tanpa memahami materi" in m and m.startswith("quizzes/x.yml:11:") for m in messages)
@@ -146,7 +148,11 @@ STEM = "Seorang pendamping desa mengajak warga memetakan sumber air bersih bersa
 def test_near_duplicate_stems_are_reported_at_the_later_item() -> None:
     first = question([("A", True), ("B", False)], text=STEM, qid="awal")
     later = question([("A", True), ("B", False)], text=STEM.replace("mengajak", "mengundang"), qid="akhir")
-    other = question([("A", True), ("B", False)], text="Kelompok lansia di panti menyusun jadwal senam pagi. Siapa sistem klien?", qid="lain")
+    other = question(
+        [("A", True), ("B", False)],
+        text="Kelompok lansia di panti menyusun jadwal senam pagi. Siapa sistem klien?",
+        qid="lain",
+    )
     found = item_rules.near_duplicates([first, other, later])
     assert [str(p) for p in found] == [
         "quizzes/x.yml:3: soal akhir: pertanyaannya hampir sama dengan soal awal (quizzes/x.yml:3). Hapus salah "
@@ -156,14 +162,20 @@ def test_near_duplicate_stems_are_reported_at_the_later_item() -> None:
 
 def test_short_stems_count_only_when_identical() -> None:
     a = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan intervensi sosial?", qid="a")
-    b = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan falsafah intervensi sosial?", qid="b")
+    b = question(
+        [("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan falsafah intervensi sosial?", qid="b"
+    )
     c = question([("A", True), ("B", False)], text="Pernyataan mana yang menggambarkan intervensi sosial?", qid="c")
     assert [p.message.split(":")[0] for p in item_rules.near_duplicates([a, b, c])] == ["soal c"]
 
 
 def test_near_duplicates_scale_to_a_large_bank() -> None:
     bank = [
-        question([("A", True), ("B", False)], text=f"Kasus {n} keluarga {n * 7} desa {n * 13} kelompok {n * 17} warga {n * 19}", qid=f"q{n}")
+        question(
+            [("A", True), ("B", False)],
+            text=f"Kasus {n} keluarga {n * 7} desa {n * 13} kelompok {n * 17} warga {n * 19}",
+            qid=f"q{n}",
+        )
         for n in range(5_000)
     ]
     assert item_rules.near_duplicates(bank) == []
@@ -186,7 +198,9 @@ def test_chance_of_single_multiple_and_blank_items() -> None:
 
 def test_matching_and_ordering_score_a_blind_guess_whatever_the_strategy() -> None:
     pairs = (Pair("Ibu Rina", "Sistem klien"), Pair("Lurah", "Sistem sasaran"), Pair("Ketua RT", "Sistem sasaran"))
-    matching = Question("m", Kind.MATCHING, Level.APPLY, "s", "Pasangkan.", "P.", pairs=pairs, distractors=("Sistem kegiatan",))
+    matching = Question(
+        "m", Kind.MATCHING, Level.APPLY, "s", "Pasangkan.", "P.", pairs=pairs, distractors=("Sistem kegiatan",)
+    )
     ordering = Question("o", Kind.ORDERING, Level.REMEMBER, "s", "Urutkan.", "P.", steps=("a", "b", "c", "d"))
     # Three slots, each one of three choices; one order of 4! = 24.
     assert cue_guesser.chance(cue_guesser.from_question(matching)) == 1 / 27
@@ -205,7 +219,9 @@ def test_first_option_scores_chance_when_shuffled_and_everything_in_file_order()
 
 def test_longest_and_stem_overlap_find_cued_keys() -> None:
     longest = item([("Jawaban paling panjang dan lengkap", True), ("Pendek", False), ("Singkat", False)])
-    echoed = item([("Sistem sasaran", True), ("Sistem klien", False), ("Sistem aksi", False)], stem="Siapa sasaran perubahan?")
+    echoed = item(
+        [("Sistem sasaran", True), ("Sistem klien", False), ("Sistem aksi", False)], stem="Siapa sasaran perubahan?"
+    )
     absolute = item([("Jawaban wajar", True), ("Selalu begitu", False), ("Hanya ini", False)])
     strategies = cue_guesser.STRATEGIES
     assert cue_guesser.expected_score([longest], strategies["pilihan terpanjang"], shuffled=True) == 1.0
@@ -215,7 +231,12 @@ def test_longest_and_stem_overlap_find_cued_keys() -> None:
 
 def test_multiple_answer_guess_takes_the_best_half() -> None:
     cued = item(
-        [("Kunci yang panjang sekali", True), ("Pendek", False), ("Kunci lain yang juga panjang", True), ("Kecil", False)],
+        [
+            ("Kunci yang panjang sekali", True),
+            ("Pendek", False),
+            ("Kunci lain yang juga panjang", True),
+            ("Kecil", False),
+        ],
         kind=Kind.MULTIPLE,
     )
     assert cue_guesser.expected_score([cued], cue_guesser.STRATEGIES["pilihan terpanjang"], shuffled=True) == 1.0
@@ -330,19 +351,31 @@ def stems(*texts: str) -> list[str]:
 
 def test_stems_of_six_content_words_are_compared_after_one_without_any() -> None:
     # Six words each, five shared: similarity 5/7. The rarest words of the later stem are not shared.
-    assert stems("Apa itu?", "Relawan posyandu mendampingi kader menimbang balita?",
-                 "Relawan posyandu mendampingi kader menimbang lansia?") == ["soal s2"]
+    assert stems(
+        "Apa itu?",
+        "Relawan posyandu mendampingi kader menimbang balita?",
+        "Relawan posyandu mendampingi kader menimbang lansia?",
+    ) == ["soal s2"]
 
 
 def test_stems_exactly_as_similar_as_the_threshold_are_near_duplicates() -> None:
     assert item_rules.rules().stem_similarity == 0.6  # six shared words of ten
-    assert stems("Relawan posyandu mendampingi kader menimbang balita gizi buruk?",
-                 "Relawan posyandu mendampingi kader menimbang balita lansia hamil?") == ["soal s1"]
+    assert stems(
+        "Relawan posyandu mendampingi kader menimbang balita gizi buruk?",
+        "Relawan posyandu mendampingi kader menimbang balita lansia hamil?",
+    ) == ["soal s1"]
 
 
 def test_a_long_option_is_cut_in_its_message() -> None:
-    question = Question("q", Kind.SINGLE, Level.UNDERSTAND, "s", "Apa?", "Karena.",
-                        (Option("Benar", True), Option("Semua jawaban " + "panjang " * 20, False)))
+    question = Question(
+        "q",
+        Kind.SINGLE,
+        Level.UNDERSTAND,
+        "s",
+        "Apa?",
+        "Karena.",
+        (Option("Benar", True), Option("Semua jawaban " + "panjang " * 20, False)),
+    )
     found = item_rules.question_problems(question, Location("x.yml", 1), [Location("x.yml", 2), Location("x.yml", 3)])
     assert str(found[0]) == (
         'x.yml:3: soal q: pilihan ke-2 ("Semua jawaban panjang panjang panjang panjang panjang panja…") bisa '

@@ -83,7 +83,9 @@ def test_a_marker_far_down_under_the_last_section_stays_in_place() -> None:
     text = LESSON.replace("Isi tentang konsep pertama.\n", filler).split("## Rujukan")[0]
     lesson, problems = lessons.read(text, "modul-1/pertama.md", PAGE)
     assert lesson is not None and lesson.marker_line == 112
-    assert [str(p) for p in problems] == [f'{PAGE}:110: bagian "## Rujukan" belum ada; tambahkan di akhir pelajaran. {ORDER}']
+    assert [str(p) for p in problems] == [
+        f'{PAGE}:110: bagian "## Rujukan" belum ada; tambahkan di akhir pelajaran. {ORDER}'
+    ]
 
 
 def test_a_lesson_at_the_top_of_docs_is_named_by_its_file() -> None:
@@ -94,7 +96,9 @@ def test_a_lesson_at_the_top_of_docs_is_named_by_its_file() -> None:
 def test_a_lesson_without_any_section_is_told_to_add_each_at_its_first_line() -> None:
     text = "---\ndescription: Ringkas.\nwaktu_belajar: 10\n---\n\n# Judul\n\nIsi.\n\n<!-- kuis -->\n"
     names = ["Tujuan pembelajaran", "Poin kunci", "Refleksi", "Kuis", "Rujukan"]
-    assert lesson_problems(text) == [f'{PAGE}:5: bagian "## {name}" belum ada; tambahkan di akhir pelajaran. {ORDER}' for name in names]
+    assert lesson_problems(text) == [
+        f'{PAGE}:5: bagian "## {name}" belum ada; tambahkan di akhir pelajaran. {ORDER}' for name in names
+    ]
 
 
 def test_list_items_are_counted_from_the_line_below_a_heading_to_the_end_of_the_page() -> None:
@@ -143,7 +147,9 @@ def test_four_hundred_headings_are_the_most_a_lesson_may_have(extra: int) -> Non
     count = len(lessons.headings(lessons.split_front_matter(LESSON)[1]))
     filler = "".join(f"### Judul {n}\n\n" for n in range(400 - count + extra))
     _, problems = read(LESSON.replace("## Konsep kedua\n", filler + "## Konsep kedua\n"))
-    assert problems == ([f"{PAGE}:5: pelajaran ini punya 401 judul; paling banyak 400. Gabungkan bagian-bagiannya."] if extra else [])
+    assert problems == (
+        [f"{PAGE}:5: pelajaran ini punya 401 judul; paling banyak 400. Gabungkan bagian-bagiannya."] if extra else []
+    )
 
 
 def test_a_lesson_in_a_nested_folder_is_named_by_its_file() -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import violations
 from conftest import quiz_ready, real_course
 from test_progress_browser import Site, answer, canonical, row
 
@@ -24,16 +23,7 @@ COURSE = real_course()
 ORDER = list(COURSE.quizzes)  # lessons in course order
 QUIZ = next(quiz for quiz in COURSE.quizzes if quiz.lesson.slug == "pengertian-intervensi-sosial")
 DASHBOARD = "modul-7/kemajuan-belajar.md"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PANEL = "#penguasaan-pelajaran"
-
-
-@pytest.fixture
-def watched(page) -> Iterator[object]:
-    found: list[str] = []
-    page.on("pageerror", lambda error: found.append(str(error)))
-    yield page
-    assert [error for error in found if "search_index" not in error] == []
 
 
 def level_of(right: int, total: int) -> int:
@@ -53,9 +43,12 @@ def missed_sections(quiz: Quiz, wrong: list[Question]) -> list[tuple[str, str]]:
 
 def record(questions: tuple[Question, ...] | list[Question], right: int) -> str:
     """mkdocs-quiz's stored record of a lesson: the first `right` questions right, the rest wrong."""
-    return json.dumps({
-        anchor(q): {"answered": True, "correct": index < right, "selectedValues": ["0"]} for index, q in enumerate(questions)
-    })
+    return json.dumps(
+        {
+            anchor(q): {"answered": True, "correct": index < right, "selectedValues": ["0"]}
+            for index, q in enumerate(questions)
+        }
+    )
 
 
 def plant(page, site: Site, records: dict[Quiz, str]) -> None:
@@ -128,7 +121,10 @@ def test_retry_clears_the_lessons_answers_through_the_quizs_own_reset(watched, s
     quiz_ready(page)
     panel = page.locator(PANEL)
     expected = level_of(1, len(QUIZ.questions))
-    assert panel.locator(".kemajuan-penguasaan-nilai").inner_text() == f"Tingkat penguasaan Anda: {expected} % \u2014 {band_of(expected)}"
+    assert (
+        panel.locator(".kemajuan-penguasaan-nilai").inner_text()
+        == f"Tingkat penguasaan Anda: {expected} % \u2014 {band_of(expected)}"
+    )
     retry = panel.get_by_role("button", name="Ulangi kuis pelajaran ini")
     retry.focus()
     key = "() => localStorage.getItem('quiz_progress_' + location.pathname)"
@@ -165,11 +161,15 @@ def test_the_dashboard_shows_levels_and_goes_on_to_the_first_lesson_not_mastered
     page, site = watched, Site(server)
     first, second, third = ORDER[0], ORDER[1], ORDER[2]
     below = len(second.questions) // 2
-    plant(page, site, {
-        first: record(first.questions, right=len(first.questions)),
-        second: record(second.questions, right=below),
-        third: record(third.questions[:2], right=2),
-    })
+    plant(
+        page,
+        site,
+        {
+            first: record(first.questions, right=len(first.questions)),
+            second: record(second.questions, right=below),
+            third: record(third.questions[:2], right=2),
+        },
+    )
     page.goto(site.url(DASHBOARD))
     quiz_ready(page)
     page.wait_for_selector(".kemajuan-laporan table")
@@ -196,18 +196,29 @@ def test_the_dashboard_shows_levels_and_goes_on_to_the_first_lesson_not_mastered
     page.wait_for_selector(".kemajuan-laporan table")
     resume = page.locator("a.kemajuan-lanjutkan")
     assert resume.inner_text() == "Lanjutkan: kerjakan evaluasi akhir"
-    assert f"dikuasai (tingkat penguasaan {RULES.mastery_mark} % atau lebih): {len(ORDER)}." in page.locator(".kemajuan-ringkas").inner_text()
+    assert (
+        f"dikuasai (tingkat penguasaan {RULES.mastery_mark} % atau lebih): {len(ORDER)}."
+        in page.locator(".kemajuan-ringkas").inner_text()
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_panel_and_dashboard_are_axe_clean_and_fit_a_phone(browser, server, scheme: str) -> None:
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme=scheme, service_workers="block"
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        color_scheme=scheme,
+        service_workers="block",
     )
     page = context.new_page()
     site = Site(server)
     below, mastered = ORDER[1], ORDER[2]
-    plant(page, site, {below: record(below.questions, right=1), mastered: record(mastered.questions, right=len(mastered.questions))})
+    plant(
+        page,
+        site,
+        {below: record(below.questions, right=1), mastered: record(mastered.questions, right=len(mastered.questions))},
+    )
     for quiz in (below, mastered):
         page.goto(site.url(quiz.lesson.path))
         quiz_ready(page)
@@ -219,10 +230,7 @@ def test_panel_and_dashboard_are_axe_clean_and_fit_a_phone(browser, server, sche
     page.wait_for_selector(".kemajuan-laporan table")
     assert violations(page, "#panel-kemajuan") == []
     # Every column of the progress tables shows at 360 px, the level's column included.
-    assert page.evaluate("() => [...document.querySelectorAll('.kemajuan-gulir')].every(b => b.scrollWidth <= b.clientWidth + 1)")
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.kemajuan-gulir')].every(b => b.scrollWidth <= b.clientWidth + 1)"
+    )
     context.close()
-
-
-def violations(page, where: str) -> list[str]:
-    result = Axe().run(page, context=where, options=WCAG_AA)
-    return [f"{v['id']}: {node['target']}" for v in result.response["violations"] for node in v["nodes"]]

@@ -28,8 +28,13 @@ def test_a_course_finds_the_quiz_of_a_lesson_page() -> None:
 
 
 def test_a_sense_for_a_folder_applies_to_its_pages_and_the_most_specific_wins() -> None:
-    term = Term("Klien", "Umum.", "modul-1/pertama.md", Location("g", 1),
-                (("lampiran-X", "Di lampiran."), ("modul-5/", "Di modul 5."), ("modul-5/kasus.md", "Di kasus.")))
+    term = Term(
+        "Klien",
+        "Umum.",
+        "modul-1/pertama.md",
+        Location("g", 1),
+        (("lampiran-X", "Di lampiran."), ("modul-5/", "Di modul 5."), ("modul-5/kasus.md", "Di kasus.")),
+    )
     assert term.definition_for("lampiran-X/a.md") == "Di lampiran."
     assert term.definition_for("modul-5/a.md") == "Di modul 5."
     assert term.definition_for("modul-5/kasus.md") == "Di kasus."

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import violations
 from conftest import real_course
 
 from scripts.site import offline
@@ -202,13 +202,6 @@ def test_a_save_cut_by_the_network_says_where_it_stopped_and_resumes_with_only_t
     assert len(resumed) == len(set(resumed))
     assert set(resumed) | set(saved_before_cut) | before == set(everything)
     assert sorted(cached) == sorted(everything)
-
-
-def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    result = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    )
-    return [f"{v['id']}: {node['target']}" for v in result.response["violations"] for node in v["nodes"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

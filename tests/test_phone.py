@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import violations
 from conftest import ROOT, quiz_ready
 
 from scripts.core import course
@@ -20,8 +20,6 @@ COURSE, _ = course.load(ROOT)
 LESSON = next(q for q in COURSE.quizzes if q.lesson.slug == "empat-sistem-dasar")  # the walkthrough's lesson
 DONE = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi-sosial")
 HOME, DASHBOARD, SUMMARY, EXAM = "", "modul-7/kemajuan-belajar/", "modul-7/ringkasan-hasil/", "modul-7/evaluasi-akhir/"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-AXE = Axe()
 
 # Text the student cannot reach: any line of text running past the screen's edge, unless it sits in
 # a box that scrolls sideways and is itself inside the screen. (The page cannot scroll sideways:
@@ -82,13 +80,6 @@ CONTRAST = """(element) => {
 }"""
 
 
-def violations(page: Any, where: str) -> list[str]:
-    """axe's WCAG AA findings inside `where` (the states these tests create; every page as a whole
-    is checked by tests/test_accessibility.py)."""
-    result = AXE.run(page, context=where, options=WCAG_AA)
-    return [f"{v['id']}: {node['target']}" for v in result.response["violations"] for node in v["nodes"]]
-
-
 def stored_answers(questions: list[Question], right: int) -> str:
     """mkdocs-quiz's record of a page: the first `right` questions answered correctly, the rest
     wrongly (a multiple-answer item with one key missed and a wrong option ticked)."""
@@ -113,8 +104,12 @@ def phone(browser: Any) -> Iterator[Any]:
 
     def open_page(width: int = 360, large_text: bool = False, scheme: str = "light") -> Any:
         context = browser.new_context(
-            viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True,
-            color_scheme=scheme, service_workers="block", locale="id-ID",
+            viewport={"width": width, "height": 740},
+            is_mobile=True,
+            has_touch=True,
+            color_scheme=scheme,
+            service_workers="block",
+            locale="id-ID",
         )
         contexts.append(context)
         page = context.new_page()
@@ -157,8 +152,12 @@ def test_pages_reflow_with_nothing_clipped(phone, server: str, width: int, large
         assert page.evaluate(CLIPPED) == [], f"{path or 'beranda'} at {width} px"
         title = page.locator(".md-header__topic").first
         assert title.is_visible() and "Intervensi Sosial" in title.inner_text()
-        assert title.evaluate("t => { const r = t.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth }")
-        assert title.evaluate("t => [...t.querySelectorAll('.md-ellipsis')].every(e => e.scrollWidth <= e.clientWidth + 1)")
+        assert title.evaluate(
+            "t => { const r = t.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth }"
+        )
+        assert title.evaluate(
+            "t => [...t.querySelectorAll('.md-ellipsis')].every(e => e.scrollWidth <= e.clientWidth + 1)"
+        )
 
     settled(page, server, LESSON.lesson.url)
     # Answer options use the box: the label takes most of the question's width.
@@ -169,7 +168,9 @@ def test_pages_reflow_with_nothing_clipped(phone, server: str, width: int, large
     )
     assert ratio > (0.6 if large_text else 0.75)
     # The drawer's section and lesson names wrap rather than end in "...".
-    page.evaluate("() => { const d = document.getElementById('__drawer'); d.checked = true; d.dispatchEvent(new Event('change')); }")
+    page.evaluate(
+        "() => { const d = document.getElementById('__drawer'); d.checked = true; d.dispatchEvent(new Event('change')); }"
+    )
     page.wait_for_timeout(300)
     truncated = page.evaluate(
         """() => [...document.querySelectorAll('.md-nav--primary .md-nav__title, .md-nav--primary .md-ellipsis')]
@@ -184,7 +185,9 @@ def test_pages_reflow_with_nothing_clipped(phone, server: str, width: int, large
     assert boxes.count() > 0
     assert boxes.first.get_attribute("tabindex") == "0" and boxes.first.get_attribute("role") == "region"
     if not large_text:
-        assert page.evaluate("() => [...document.querySelectorAll('.kemajuan-gulir')].every(b => b.scrollWidth <= b.clientWidth + 1)")
+        assert page.evaluate(
+            "() => [...document.querySelectorAll('.kemajuan-gulir')].every(b => b.scrollWidth <= b.clientWidth + 1)"
+        )
 
 
 def test_lanjutkan_resumes_the_lesson_and_section_read_last(phone, server: str) -> None:
@@ -269,7 +272,9 @@ def test_quiz_controls_say_what_they_do(phone, server: str) -> None:
         block.locator(f'input[value="{multiple.options.index(choice)}"]').check()
     block.get_by_role("button", name="Periksa jawaban").click()
     said = {
-        choice.text: block.locator(f'input[value="{i}"] + label').evaluate("l => getComputedStyle(l, '::after').content")
+        choice.text: block.locator(f'input[value="{i}"] + label').evaluate(
+            "l => getComputedStyle(l, '::after').content"
+        )
         for i, choice in enumerate(multiple.options)
     }
     assert "tidak Anda pilih" in said[multiple.correct_options[1].text]
@@ -288,7 +293,9 @@ def test_partial_scores_are_readable_and_axe_clean(phone, server: str, scheme: s
     assert score.is_visible()
     assert violations(page, ".md-content .quiz-results") == []
     for level in ("excellent", "good", "average", "poor", "fail"):
-        ratio = score.evaluate(f"(e, c) => {{ e.className = 'quiz-results-score-value quiz-results-score-{level}'; return ({CONTRAST})(e); }}")
+        ratio = score.evaluate(
+            f"(e, c) => {{ e.className = 'quiz-results-score-value quiz-results-score-{level}'; return ({CONTRAST})(e); }}"
+        )
         assert ratio >= 4.5, f"{level}: {ratio:.2f}"
 
 

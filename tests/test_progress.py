@@ -194,9 +194,12 @@ def test_exam_plan_draws_per_module_in_proportion_to_its_lessons(tmp_path: Path)
     files = {
         "mkdocs.yml": nav,
         "docs/modul-2/ketiga.md": base_text("docs/modul-1/pertama.md").replace("Pelajaran pertama", "Pelajaran ketiga"),
-        "quizzes/ketiga.yml": base_text("quizzes/pertama.yml").replace("per-soal-", "ket-soal-")
-        .replace("Soal nomor", "Butir nomor").replace("Kemampuan menjalankan peran sosial disebut", "Orang yang sanggup memenuhi tuntutan hidupnya memiliki")
-        .replace("bilangan genap", "bilangan genap kecil") + pool("ket", 4),
+        "quizzes/ketiga.yml": base_text("quizzes/pertama.yml")
+        .replace("per-soal-", "ket-soal-")
+        .replace("Soal nomor", "Butir nomor")
+        .replace("Kemampuan menjalankan peran sosial disebut", "Orang yang sanggup memenuhi tuntutan hidupnya memiliki")
+        .replace("bilangan genap", "bilangan genap kecil")
+        + pool("ket", 4),
         **with_pools(20, 20),
     }
     loaded, problems = course.load(overlay(tmp_path, files))

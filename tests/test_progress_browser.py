@@ -359,7 +359,7 @@ CORRUPT = {
     "second": json.dumps({"soal-x": 5, "__proto__": {"answered": True}, "soal-y": {"answered": "ya"}}),
     "third": "[1, 2, 3]",
     "fourth": "null",
-    "fifth": "\"teks\"",
+    "fifth": '"teks"',
 }
 
 

@@ -39,8 +39,18 @@ def properdocs() -> Path:
     if not stamp.is_file() or stamp.read_text(encoding="utf-8") != wanted:
         for command in (
             [sys.executable, "-m", "venv", "--clear", str(VENV)],
-            [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-r", str(ROOT / REQUIREMENTS[0]), "-c", str(ROOT / "requirements.lock")],
+            [
+                str(VENV / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                str(ROOT / REQUIREMENTS[0]),
+                "-c",
+                str(ROOT / "requirements.lock"),
+            ],
         ):
             result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
             if result.returncode != 0:

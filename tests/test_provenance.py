@@ -34,7 +34,10 @@ def test_provenance_comes_from_mkdocs_yml() -> None:
     assert SOURCE.author == "Tim Kursus Intervensi Sosial"
     assert SOURCE.content.name == "CC BY 4.0" and SOURCE.code.name == "MIT"
     assert isinstance(SOURCE.released, datetime.date) and re.fullmatch(r"\d+(\.\d+)*", SOURCE.version)
-    assert SOURCE.date_text == f"{SOURCE.released.day} {provenance.MONTHS[SOURCE.released.month - 1]} {SOURCE.released.year}"
+    assert (
+        SOURCE.date_text
+        == f"{SOURCE.released.day} {provenance.MONTHS[SOURCE.released.month - 1]} {SOURCE.released.year}"
+    )
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     content = (ROOT / "LICENSE-konten").read_text(encoding="utf-8")
     assert "Creative Commons Attribution 4.0 International Public License" in content
@@ -54,7 +57,10 @@ def test_the_citation_is_apa_7_with_group_author_year_title_version_and_kind() -
         ("  versi: 2.0\n", "extra.tanggal_rilis harus tanggal"),
         ("  tanggal_rilis: 2026-12-02\n", "extra.versi wajib diisi"),
         ("  versi: 2.0\n  tanggal_rilis: kemarin\n", "extra.tanggal_rilis harus tanggal"),
-        ("  versi: 2.0\n  tanggal_rilis: 2026-12-02\n  lisensi_kode: {nama: MIT, url: x}\n", "extra.lisensi_materi wajib"),
+        (
+            "  versi: 2.0\n  tanggal_rilis: 2026-12-02\n  lisensi_kode: {nama: MIT, url: x}\n",
+            "extra.lisensi_materi wajib",
+        ),
     ],
 )
 def test_a_missing_field_is_named_in_indonesian(extra: str, message: str, tmp_path: Path) -> None:
@@ -112,14 +118,20 @@ def test_every_built_page_shows_licence_author_version_and_date(site: Path, offl
             assert f"© {SOURCE.released.year} {SOURCE.author}" in shown, where
             assert f"Materi: {SOURCE.content.name}; kode: {SOURCE.code.name}." in shown, where
             assert SOURCE.version_line in shown, where
-            assert any(link.get("href") == SOURCE.content.url and link.get("rel") == "license" for link in parsed.footer_links), where
-            citing = [link["href"] for link in parsed.footer_links if (link.get("href") or "").endswith("#cara-mengutip")]
+            assert any(
+                link.get("href") == SOURCE.content.url and link.get("rel") == "license" for link in parsed.footer_links
+            ), where
+            citing = [
+                link["href"] for link in parsed.footer_links if (link.get("href") or "").endswith("#cara-mengutip")
+            ]
             assert citing, where
             href = citing[0].split("#")[0]
             # 404.html links from the site root: a server shows it at any depth.
             target = (root / href.lstrip("/") if href.startswith("/") else page.parent / href).resolve()
             target = target / "index.html" if target.is_dir() else target
-            assert target.is_file() and 'id="cara-mengutip"' in target.read_text(encoding="utf-8").replace("id=cara-mengutip", 'id="cara-mengutip"'), where
+            assert target.is_file() and 'id="cara-mengutip"' in target.read_text(encoding="utf-8").replace(
+                "id=cara-mengutip", 'id="cara-mengutip"'
+            ), where
 
 
 @pytest.mark.parametrize("page", ["index.html", "modul-7/untuk-dosen/index.html"])
@@ -262,7 +274,9 @@ def test_copy_link_button_is_visible_keyboard_operable_and_works_from_file(brows
         question_id = quizzes.first.get_attribute("id")
         assert field.input_value() == f"{url}#{question_id}"
         assert page.evaluate("() => document.activeElement.classList.contains('salin-tautan-alamat')")
-        assert page.evaluate("() => { const f = document.activeElement; return f.selectionStart === 0 && f.selectionEnd === f.value.length; }")
+        assert page.evaluate(
+            "() => { const f = document.activeElement; return f.selectionStart === 0 && f.selectionEnd === f.value.length; }"
+        )
         status = page.locator(".salin-tautan-status")
         assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
         page.wait_for_function("() => /Tautan/.test(document.querySelector('.salin-tautan-status').textContent)")

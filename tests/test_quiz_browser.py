@@ -13,7 +13,9 @@ QUIZ = next(q for q in COURSE.quizzes if q.lesson.slug == "pengertian-intervensi
 
 def first(kind: Kind, wrong_feedback: bool = False):
     for question in QUIZ.questions:
-        if question.kind is kind and (not wrong_feedback or any(o.feedback and not o.correct for o in question.options)):
+        if question.kind is kind and (
+            not wrong_feedback or any(o.feedback and not o.correct for o in question.options)
+        ):
             return question
     raise AssertionError(f"the first lesson has no {kind} question")
 
@@ -98,9 +100,15 @@ def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page
         quiz_ready(page)
         seen.append(shown_orders(page))
         assert option(block(page, single), single, right).is_checked()  # kept by identity, not position
-        assert "correct" in (option(block(page, single), single, right).locator("xpath=..").get_attribute("class") or "")
+        assert "correct" in (
+            option(block(page, single), single, right).locator("xpath=..").get_attribute("class") or ""
+        )
     choice_ids = [anchor(q) for q in QUIZ.questions if q.kind.has_options]
     # Four loads of every choice question: some order must differ (all equal by chance: < 1e-20).
     assert any(orders[qid] != seen[0][qid] for orders in seen[1:] for qid in choice_ids)
     # Each load shows every option exactly once.
-    assert all(sorted(orders[qid], key=int) == [str(n) for n in range(len(orders[qid]))] for orders in seen for qid in choice_ids)
+    assert all(
+        sorted(orders[qid], key=int) == [str(n) for n in range(len(orders[qid]))]
+        for orders in seen
+        for qid in choice_ids
+    )

@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_scan import violations
 from conftest import ROOT, option
 from pypdf import PdfReader
-from test_accessibility import AXE, WCAG_AA
 
 from scripts.core import course
 from scripts.core.model import Kind, Level, Question, Quiz, anchor
@@ -41,7 +41,8 @@ def picks() -> list[tuple[Question, Quiz]]:
     once, the first lesson's once for its two questions, then the other lesson's)."""
     module = COURSE.quizzes[1].lesson.module  # the first content module (the orientation is not in the bank)
     fitting = [
-        (q, quiz) for q, quiz in BANK
+        (q, quiz)
+        for q, quiz in BANK
         if quiz.lesson.module == module and q.kind is Kind.SINGLE and q.level is Level.APPLY
     ]
     first_lesson = fitting[0][1].lesson
@@ -91,8 +92,11 @@ def assembled(browser, served: tuple[str, Traffic]) -> Iterator[dict[str, object
     page.select_option("#rakit-jenis", Kind.SINGLE.value)
     page.select_option("#rakit-tingkat", Level.APPLY.value)
     shown = page.locator(".rakit-soal:not([hidden])")
-    expected = [q.id for q, quiz in BANK if quiz.lesson.module == chosen[0][1].lesson.module
-                and q.kind is Kind.SINGLE and q.level is Level.APPLY]
+    expected = [
+        q.id
+        for q, quiz in BANK
+        if quiz.lesson.module == chosen[0][1].lesson.module and q.kind is Kind.SINGLE and q.level is Level.APPLY
+    ]
     assert shown.evaluate_all("items => items.map(i => i.dataset.id)") == expected[:20]  # 20 at a time
     assert f"{len(expected)} soal cocok" in page.locator("#rakit-jumlah").inner_text()
 
@@ -182,7 +186,9 @@ def test_student_opens_the_link_and_answers(browser, served: tuple[str, Traffic]
         option(block, question, question.correct_options[0]).check()
         block.get_by_role("button", name="Periksa jawaban").click()
         assert "tepat" in block.locator(".quiz-feedback").inner_text()
-        assert f"{quiz.lesson.slug}/#{question.section}" in (block.locator(".soal-rujukan a").get_attribute("href") or "")
+        assert f"{quiz.lesson.slug}/#{question.section}" in (
+            block.locator(".soal-rujukan a").get_attribute("href") or ""
+        )
     page.reload()  # progress kept like any quiz
     for question, _ in chosen:
         assert option(page.locator(f"#{anchor(question)}"), question, question.correct_options[0]).is_checked()
@@ -190,7 +196,9 @@ def test_student_opens_the_link_and_answers(browser, served: tuple[str, Traffic]
     context.close()
 
 
-def test_an_unknown_id_is_named_and_the_rest_shown_online_and_offline(browser, offline_site: Path, assembled: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_id_is_named_and_the_rest_shown_online_and_offline(
+    browser, offline_site: Path, assembled: dict[str, object]
+) -> None:  # type: ignore[no-untyped-def]
     chosen: list[tuple[Question, Quiz]] = assembled["chosen"]  # type: ignore[assignment]
     link = urlsplit(str(assembled["link"]))
     query = "soal=" + ",".join([chosen[0][0].id, "soal-yang-dihapus", chosen[1][0].id]) + "&judul=Minggu%207"
@@ -205,7 +213,8 @@ def test_an_unknown_id_is_named_and_the_rest_shown_online_and_offline(browser, o
         assert "soal-yang-dihapus" in message and "tidak ada di bank soal" in message, address
         assert page.locator("#kuis-dosen-judul").inner_text() == "Minggu 7"
         assert page.locator(".md-content .quiz[id]").evaluate_all("q => q.map(e => e.id)") == [
-            anchor(chosen[0][0]), anchor(chosen[1][0])
+            anchor(chosen[0][0]),
+            anchor(chosen[1][0]),
         ]
     block = page.locator(f"#{anchor(chosen[0][0])}")  # offline, the quiz still grades and explains
     option(block, chosen[0][0], chosen[0][0].correct_options[0]).check()
@@ -217,21 +226,24 @@ def test_an_unknown_id_is_named_and_the_rest_shown_online_and_offline(browser, o
 def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     """axe (WCAG 2.1 AA) on what this feature adds: the filter, a question with its key open, the
     chosen list and the outputs (the whole page is checked in both schemes by test_accessibility)."""
-    parts = [[".rakit-saring"], ["#rakit-bank > li:first-child"], ["#rakit-pilihan"], [".rakit-hasil"]]
-    result = AXE.run(page, context={"include": parts}, options=WCAG_AA)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]]
+    return violations(page, ".rakit-saring", "#rakit-bank > li:first-child", "#rakit-pilihan", ".rakit-hasil")
 
 
 def test_keyboard_on_a_dark_phone(browser, base: str) -> None:  # type: ignore[no-untyped-def]
     question = BANK[0][0]
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, color_scheme="dark", service_workers="block")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, color_scheme="dark", service_workers="block"
+    )
     page = context.new_page()
     page.goto(f"{base}/{BUILDER}")
     page.locator(f"#rakit-pilih-{question.id}").focus()
     page.keyboard.press("Space")
     page.locator(".rakit-soal details summary").first.focus()
     page.keyboard.press("Enter")  # opens the key and explanation
-    assert markup.to_plain(question.explanation).split()[0] in page.locator(".rakit-soal details .pembahasan").first.inner_text()
+    assert (
+        markup.to_plain(question.explanation).split()[0]
+        in page.locator(".rakit-soal details .pembahasan").first.inner_text()
+    )
     assert page.locator("#rakit-pilihan li").count() == 1 and page.locator("#rakit-gift").is_enabled()
     page.locator("#rakit-pilihan li").first.get_by_role("button", name="Hapus").press("Enter")
     assert page.locator("#rakit-gift").is_disabled() and page.evaluate("document.activeElement.id") == "rakit-judul"

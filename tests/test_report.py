@@ -22,9 +22,16 @@ def test_stats_count_every_type_and_level_per_lesson_and_in_total() -> None:
     S, M, B = Kind.SINGLE, Kind.MULTIPLE, Kind.BLANK
     first = Quiz(
         lesson("analisis-kasus"),
-        (question("a", S, Level.ANALYSE), question("b", M, Level.APPLY), question("c", B, Level.REMEMBER),
-         question("d", S, Level.UNDERSTAND), question("e", S, Level.ANALYSE), question("f", S, Level.UNDERSTAND),
-         question("g", S, Level.UNDERSTAND), question("k", B, Level.REMEMBER)),
+        (
+            question("a", S, Level.ANALYSE),
+            question("b", M, Level.APPLY),
+            question("c", B, Level.REMEMBER),
+            question("d", S, Level.UNDERSTAND),
+            question("e", S, Level.ANALYSE),
+            question("f", S, Level.UNDERSTAND),
+            question("g", S, Level.UNDERSTAND),
+            question("k", B, Level.REMEMBER),
+        ),
         "quizzes/analisis-kasus.yml",
         (question("x", S, Level.APPLY),),  # the final-evaluation pool is not a lesson's quiz
     )
@@ -52,7 +59,11 @@ def test_stats_of_a_course_without_questions_is_all_zero() -> None:
 
 
 def test_a_failure_counts_problems_and_files_and_lists_each() -> None:
-    problems = [Problem(Location("a.yml", 1), "satu"), Problem(Location("a.yml", 2), "dua"), Problem(Location("b.md", 1), "tiga")]
+    problems = [
+        Problem(Location("a.yml", 1), "satu"),
+        Problem(Location("a.yml", 2), "dua"),
+        Problem(Location("b.md", 1), "tiga"),
+    ]
     assert report.failure(problems, "Pemeriksaan ejaan") == (
         "Pemeriksaan ejaan menemukan 3 masalah di 2 berkas. Situs tidak dibangun; perbaiki semuanya lalu jalankan lagi.\n"
         "a.yml:1: satu\na.yml:2: dua\nb.md:1: tiga"

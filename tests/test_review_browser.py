@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import violations
 from conftest import quiz_ready, real_course
+from hostile import PLANTED_SCRIPT
 from test_offline import block_network
 from test_progress_browser import Site, answer, canonical
 
@@ -33,18 +33,7 @@ HOME = "index.md"
 DASHBOARD = "modul-7/kemajuan-belajar.md"
 DAYS = RULES.review_intervals
 START = datetime.datetime(2026, 12, 2, 10, 0)  # mid-morning: a day later is the next calendar day
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-PAYLOAD = '<img src=x onerror="window.__ditembus=(window.__ditembus||0)+1">'
-
-
-@pytest.fixture
-def watched(page) -> Iterator[object]:
-    """The page, failing the test on any script error or any planted script that ran."""
-    found: list[str] = []
-    page.on("pageerror", lambda error: found.append(str(error)))
-    yield page
-    assert page.evaluate("() => window.__ditembus || 0") == 0, "a planted script ran"
-    assert [error for error in found if "search_index" not in error] == []
+PAYLOAD = PLANTED_SCRIPT
 
 
 def on_day(page, day: int) -> None:
@@ -54,7 +43,9 @@ def on_day(page, day: int) -> None:
 
 def shown(page) -> list[str]:
     """The questions the Ulang soal page asks, in order."""
-    return page.locator(".md-content :is(.quiz, .soal-susun)[id]").evaluate_all("quizzes => quizzes.map(quiz => quiz.id)")
+    return page.locator(".md-content :is(.quiz, .soal-susun)[id]").evaluate_all(
+        "quizzes => quizzes.map(quiz => quiz.id)"
+    )
 
 
 def open_review(page, site: Site) -> str:
@@ -212,15 +203,17 @@ def test_answers_given_before_the_schedule_existed_join_it_on_the_next_visit(wat
 CORRUPT_REVIEWS = {
     "not-json": "{rusak",
     "foreign-shape": json.dumps([1, 2, 3]),
-    "hostile": json.dumps({
-        "version": progress.REVIEW_VERSION,
-        "items": {
-            PAYLOAD: {"box": 1, "due": "2026-12-01"},
-            anchor(KNOWN): {"box": 1, "due": PAYLOAD, "lesson": PAYLOAD},
-            anchor(MISSED): {"box": 1, "due": "2026-12-01", "lesson": PAYLOAD},
-            "__proto__": {"box": 1, "due": "2026-12-01"},
-        },
-    }),
+    "hostile": json.dumps(
+        {
+            "version": progress.REVIEW_VERSION,
+            "items": {
+                PAYLOAD: {"box": 1, "due": "2026-12-01"},
+                anchor(KNOWN): {"box": 1, "due": PAYLOAD, "lesson": PAYLOAD},
+                anchor(MISSED): {"box": 1, "due": "2026-12-01", "lesson": PAYLOAD},
+                "__proto__": {"box": 1, "due": "2026-12-01"},
+            },
+        }
+    ),
 }
 
 
@@ -230,7 +223,9 @@ def test_corrupted_or_hostile_schedule_is_ignored_and_breaks_no_page(watched, se
     on_day(page, 0)
     page.goto(site.url(HOME))
     quiz_ready(page)
-    root = page.evaluate("() => new URL(JSON.parse(document.querySelector('#__config').textContent).base + '/', location.href).pathname")
+    root = page.evaluate(
+        "() => new URL(JSON.parse(document.querySelector('#__config').textContent).base + '/', location.href).pathname"
+    )
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [progress.REVIEW_KEY_PREFIX + root, CORRUPT_REVIEWS[fault]])
     for path in (HOME, DASHBOARD, QUIZ.lesson.path, REVIEW):
         page.goto(site.url(path))
@@ -246,7 +241,8 @@ def test_corrupted_or_hostile_schedule_is_ignored_and_breaks_no_page(watched, se
     quiz_ready(page)
     answer(page, KNOWN, correct=False)
     page.wait_for_function(
-        "id => Object.entries(localStorage).some(([k, v]) => k.startsWith('course_review_') && v.includes(id))", arg=anchor(KNOWN)
+        "id => Object.entries(localStorage).some(([k, v]) => k.startsWith('course_review_') && v.includes(id))",
+        arg=anchor(KNOWN),
     )
 
 
@@ -295,13 +291,15 @@ def test_the_review_page_carries_every_practice_question_and_its_script_before_m
     assert script and script.start() > html.index(ids[-1]) and "window.KURSUS=" in script.group(1)
     assert "CONTRACT" not in script.group(1) and f'"{progress.REVIEW_KEY_PREFIX}"' in script.group(1)
     assert script.start() < html.index(quiz_assets.JS_PATH.rsplit("/", 1)[-1])  # before mkdocs-quiz's script
-    table = re.search(r"<table>.*?</table>", html[re.search(r'id="?jadwal', html).start():], re.S)
+    table = re.search(r"<table>.*?</table>", html[re.search(r'id="?jadwal', html).start() :], re.S)
     assert table and all(f"{days} hari setelah dijawab" in table.group(0) for days in DAYS)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_review_page_is_axe_clean_on_a_phone(browser, server, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme=scheme
+    )
     page = context.new_page()
     site = Site(server)
     on_day(page, 0)
@@ -321,8 +319,3 @@ def test_the_review_page_is_axe_clean_on_a_phone(browser, server, scheme: str) -
     assert violations(page) == []
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     context.close()
-
-
-def violations(page, where: str = "body") -> list[str]:
-    result = Axe().run(page, context=where, options=WCAG_AA)
-    return [f"{v['id']}: {node['target']}" for v in result.response["violations"] for node in v["nodes"]]

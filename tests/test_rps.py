@@ -76,11 +76,16 @@ def test_objectives_are_the_list_items_of_their_section_wrapped_lines_included()
 def test_a_course_without_rps_needs_no_tags_but_a_tag_must_still_be_in_range(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "base", tmp_path, dirs_exist_ok=True)
     quiz = tmp_path / "quizzes" / "pertama.yml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    tingkat: memahami\n", "    tingkat: memahami\n    tujuan: 7\n", 1), encoding="utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(
+            "    tingkat: memahami\n", "    tingkat: memahami\n    tujuan: 7\n", 1
+        ),
+        encoding="utf-8",
+    )
     loaded, problems = course.load(tmp_path)
     assert loaded.plan is None
     assert [str(p) for p in problems] == [
-        'quizzes/pertama.yml:6: soal per-soal-1: tujuan 7 tidak ada; pelajaran ini punya 2 tujuan pembelajaran '
+        "quizzes/pertama.yml:6: soal per-soal-1: tujuan 7 tidak ada; pelajaran ini punya 2 tujuan pembelajaran "
         '(1–2, urutan butir "Tujuan pembelajaran" di docs/modul-1/pertama.md).'
     ]
 
@@ -92,7 +97,10 @@ def test_the_page_lists_every_meeting_sub_cpmk_and_the_download(tmp_path: Path) 
     assert "### Minggu ke-8: UTS {#minggu-8}" in text and "### Minggu ke-16: UAS {#minggu-16}" in text
     assert 'href="../../unduhan/x.docx" download="x.docx">Unduh RPS untuk disunting (.docx, 12 KB)' in text
     assert "| Kode mata kuliah | *(diisi dosen)* |" in text
-    assert "- [Pelajaran pertama](../modul-1/pertama.md#tujuan-pembelajaran), tujuan 2: membedakan dua konsep (4 soal)" in text
+    assert (
+        "- [Pelajaran pertama](../modul-1/pertama.md#tujuan-pembelajaran), tujuan 2: membedakan dua konsep (4 soal)"
+        in text
+    )
     assert "| | **Jumlah** | **100** |" in text
 
 

@@ -25,15 +25,33 @@ def described(rules: dict[str, object] | bool, text: str) -> list[str]:
     ("rules", "text", "expected"),
     [
         ({"required": ["judul"]}, "a: 1\n", 'q.yml:1: kolom "judul" wajib ada di sini: tambahkan kolom ini.'),
-        ({"properties": {"n": {"type": "integer"}}}, "a: 1\nn: abc\n", 'q.yml:2: "n" harus berupa integer, bukan "abc".'),
-        ({"properties": {"n": {"type": ["string", "null"]}}}, "n: 5\n",
-         "q.yml:1: \"n\" harus berupa ['string', 'null'], bukan \"5\"."),
-        ({"properties": {"d": {"type": "array", "minItems": 3}}}, "a: 1\nd: [x]\n", 'q.yml:2: "d" perlu sedikitnya 3 butir.'),
-        ({"properties": {"t": {"maxLength": 2}}}, "a: 1\nt: panjang\n",
-         'q.yml:2: "t" tidak sesuai format yang diminta. Lihat quizzes/schema.json.'),
+        (
+            {"properties": {"n": {"type": "integer"}}},
+            "a: 1\nn: abc\n",
+            'q.yml:2: "n" harus berupa integer, bukan "abc".',
+        ),
+        (
+            {"properties": {"n": {"type": ["string", "null"]}}},
+            "n: 5\n",
+            "q.yml:1: \"n\" harus berupa ['string', 'null'], bukan \"5\".",
+        ),
+        (
+            {"properties": {"d": {"type": "array", "minItems": 3}}},
+            "a: 1\nd: [x]\n",
+            'q.yml:2: "d" perlu sedikitnya 3 butir.',
+        ),
+        (
+            {"properties": {"t": {"maxLength": 2}}},
+            "a: 1\nt: panjang\n",
+            'q.yml:2: "t" tidak sesuai format yang diminta. Lihat quizzes/schema.json.',
+        ),
         # A schema that is just `false` (nothing is valid) carries no messages of its own.
         (False, "a: 1\n", 'q.yml:1: "berkas" tidak sesuai format yang diminta. Lihat quizzes/schema.json.'),
-        ({"minProperties": 3}, "a: 1\n", 'q.yml:1: "berkas" tidak sesuai format yang diminta. Lihat quizzes/schema.json.'),
+        (
+            {"minProperties": 3},
+            "a: 1\n",
+            'q.yml:1: "berkas" tidak sesuai format yang diminta. Lihat quizzes/schema.json.',
+        ),
         # YAML keys that are numbers are found by their text, as the document records them.
         ({"additionalProperties": {"type": "string"}}, "a: x\n5: 7\n", 'q.yml:2: "5" harus berupa teks, bukan "7".'),
     ],
@@ -75,24 +93,48 @@ def schema_messages(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("tingkat: mengingat", "tingkat: mengigat",
-         'q.yml:4: nilai "mengigat" tidak dikenal untuk "tingkat". Pilih salah satu: mengingat, memahami, menerapkan, '
-         'menganalisis. Mungkin maksud Anda "mengingat"?'),
+        (
+            "tingkat: mengingat",
+            "tingkat: mengigat",
+            'q.yml:4: nilai "mengigat" tidak dikenal untuk "tingkat". Pilih salah satu: mengingat, memahami, menerapkan, '
+            'menganalisis. Mungkin maksud Anda "mengingat"?',
+        ),
         ("pertanyaan: x", "pertanyaan:", 'q.yml:6: "pertanyaan" harus berupa teks, bukan kosong.'),
         ("pertanyaan: x", "pertanyaan: true", 'q.yml:6: "pertanyaan" harus berupa teks, bukan true.'),
         ("pertanyaan: x", "pertanyaan: false", 'q.yml:6: "pertanyaan" harus berupa teks, bukan false.'),
-        ("pertanyaan: x", "pertanyaan: {a: 1}", 'q.yml:6: "pertanyaan" harus berupa teks, bukan kumpulan kolom (nama: nilai).'),
-        ("pertanyaan: x", "pertanyaan: [a]", "q.yml:6: \"pertanyaan\" harus berupa teks, bukan daftar (baris-baris yang diawali '- ')."),
+        (
+            "pertanyaan: x",
+            "pertanyaan: {a: 1}",
+            'q.yml:6: "pertanyaan" harus berupa teks, bukan kumpulan kolom (nama: nilai).',
+        ),
+        (
+            "pertanyaan: x",
+            "pertanyaan: [a]",
+            "q.yml:6: \"pertanyaan\" harus berupa teks, bukan daftar (baris-baris yang diawali '- ').",
+        ),
         ("pertanyaan: x", "pertanyaan: 5", 'q.yml:6: "pertanyaan" harus berupa teks, bukan "5".'),
-        ("    penjelasan: y", "    penjelasan: y\n    pembahasan: z",
-         'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
-         'penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan. Mungkin maksud Anda "penjelasan"?'),
-        ("    penjelasan: y", "    penjelasan: y\n    zzz: z",
-         'q.yml:8: kolom "zzz" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
-         "penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan."),
-        ("    bagian: b\n", "",
-         'q.yml:2: kolom "bagian" wajib ada di sini: tulis jangkar judul bagian pelajaran yang mengajarkan materi ini.'),
-        ("      - teks: b\n", "      - teks: b\n        benar: ya\n", 'q.yml:12: "benar" harus berupa true atau false, bukan "ya".'),
+        (
+            "    penjelasan: y",
+            "    penjelasan: y\n    pembahasan: z",
+            'q.yml:8: kolom "pembahasan" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
+            'penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan. Mungkin maksud Anda "penjelasan"?',
+        ),
+        (
+            "    penjelasan: y",
+            "    penjelasan: y\n    zzz: z",
+            'q.yml:8: kolom "zzz" tidak dikenal. Kolom yang boleh di sini: bagian, id, jenis, pasangan, pengecoh, '
+            "penjelasan, pertanyaan, pilihan, tingkat, tujuan, urutan.",
+        ),
+        (
+            "    bagian: b\n",
+            "",
+            'q.yml:2: kolom "bagian" wajib ada di sini: tulis jangkar judul bagian pelajaran yang mengajarkan materi ini.',
+        ),
+        (
+            "      - teks: b\n",
+            "      - teks: b\n        benar: ya\n",
+            'q.yml:12: "benar" harus berupa true atau false, bukan "ya".',
+        ),
     ],
 )
 def test_schema_messages_say_what_is_wrong_in_indonesian(old: str, new: str, expected: str) -> None:

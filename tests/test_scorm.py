@@ -45,10 +45,12 @@ MODULE = next(p for p in PACKAGES if p.slug.endswith("modul-3"))
 def schema() -> etree.XMLSchema:
     """ADL's SCORM 1.2 schemas (fetched by scripts/tools/lms-schemas.sh), one namespace each."""
     if not (SCHEMAS / "imscp_rootv1p1p2.xsd").exists():
-        subprocess.run(["sh", str(ROOT / "scripts" / "tools" / "lms-schemas.sh"), str(ROOT / ".cache" / "schemas")], check=True)
+        subprocess.run(
+            ["sh", str(ROOT / "scripts" / "tools" / "lms-schemas.sh"), str(ROOT / ".cache" / "schemas")], check=True
+        )
     wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-      <xs:import namespace="{NS['cp']}" schemaLocation="{(SCHEMAS / 'imscp_rootv1p1p2.xsd').as_uri()}"/>
-      <xs:import namespace="{NS['adlcp']}" schemaLocation="{(SCHEMAS / 'adlcp_rootv1p2.xsd').as_uri()}"/>
+      <xs:import namespace="{NS["cp"]}" schemaLocation="{(SCHEMAS / "imscp_rootv1p1p2.xsd").as_uri()}"/>
+      <xs:import namespace="{NS["adlcp"]}" schemaLocation="{(SCHEMAS / "adlcp_rootv1p2.xsd").as_uri()}"/>
     </xs:schema>"""
     return etree.XMLSchema(etree.fromstring(wrapper.encode()))
 
@@ -87,7 +89,9 @@ def test_manifests_validate_and_list_exactly_the_packaged_files(site: Path) -> N
         # No mastery score: Moodle would turn an unfinished attempt into "failed" from it.
         assert b"masteryscore" not in etree.tostring(manifest)
         config = json.loads(re.search(r'<script type="application/json" id="paket">(.*?)</script>', sco).group(1))
-        assert [lesson["file"] for lesson in config["lessons"]] == [scorm.page_file(q.lesson.path) for q in package.quizzes]
+        assert [lesson["file"] for lesson in config["lessons"]] == [
+            scorm.page_file(q.lesson.path) for q in package.quizzes
+        ]
 
 
 HARNESS = """<!doctype html>
@@ -212,11 +216,19 @@ def seed(page, lms, lessons, correct_share: float, typed: str = "") -> None:  # 
     base, folder = lms
     (folder / "kosong.html").write_text("<!doctype html><title>kosong</title>", encoding="utf-8")
     page.goto(f"{base}/kosong.html")
-    ids = [(store_of(q.kind) + "/paket/" + scorm.page_file(quiz.lesson.path), f"soal-{q.id}") for quiz in lessons for q in quiz.questions]
+    ids = [
+        (store_of(q.kind) + "/paket/" + scorm.page_file(quiz.lesson.path), f"soal-{q.id}")
+        for quiz in lessons
+        for q in quiz.questions
+    ]
     cut = round(len(ids) * correct_share)
     stored: dict[str, dict] = {}
     for index, (key, anchor) in enumerate(ids):
-        stored.setdefault(key, {})[anchor] = {"answered": True, "correct": index < cut, "selectedValues": [typed or "0"]}
+        stored.setdefault(key, {})[anchor] = {
+            "answered": True,
+            "correct": index < cut,
+            "selectedValues": [typed or "0"],
+        }
     for key, entries in stored.items():
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(entries)])
 
@@ -227,16 +239,22 @@ def test_status_once_every_question_is_answered(browser, lms, share: float, stat
     page = context.new_page()
     seed(page, lms, MODULE.quizzes, share)
     launch(page, lms, f"status-{status}", {})
-    page.wait_for_function("window.lms.data['cmi.core.lesson_status'] !== 'incomplete' && window.lms.data['cmi.core.lesson_status'] !== 'not attempted'")
+    page.wait_for_function(
+        "window.lms.data['cmi.core.lesson_status'] !== 'incomplete' && window.lms.data['cmi.core.lesson_status'] !== 'not attempted'"
+    )
     state = lms_state(page)
     assert state["data"]["cmi.core.lesson_status"] == status
-    assert state["data"]["cmi.core.score.raw"] == str(round(100 * round(MODULE.question_count * share) / MODULE.question_count))
+    assert state["data"]["cmi.core.score.raw"] == str(
+        round(100 * round(MODULE.question_count * share) / MODULE.question_count)
+    )
     context.close()
 
 
 def test_without_an_lms_the_package_opens_the_course(browser, lms) -> None:
     base, folder = lms
-    start = scorm.plan(COURSE, [str(p.relative_to(folder / "paket").as_posix()) for p in (folder / "paket").rglob("*.html")])
+    start = scorm.plan(
+        COURSE, [str(p.relative_to(folder / "paket").as_posix()) for p in (folder / "paket").rglob("*.html")]
+    )
     module_start = next(p.start for p in start if p.slug == MODULE.slug)
     assert module_start == "modul-3/index.html"  # the module's overview page opens first
     context = browser.new_context()
@@ -298,8 +316,13 @@ def test_matching_and_ordering_answers_are_scored_and_restored_in_their_own_stor
     from scripts.core.model import Option, Question
 
     single = Question(
-        id="uji-tunggal", kind=Kind.SINGLE, level=MATCHING.level, section="bagian-a", text="Manakah?",
-        explanation="Sebab.", options=(Option("Ya", True), Option("Tidak", False)),
+        id="uji-tunggal",
+        kind=Kind.SINGLE,
+        level=MATCHING.level,
+        section="bagian-a",
+        text="Manakah?",
+        explanation="Sebab.",
+        options=(Option("Ya", True), Option("Tidak", False)),
     )
     quiz = replace(QUIZ, questions=(single, MATCHING, ORDERING))
     package = scorm.Package("uji", "Uji", scorm.page_file(LESSON.path), (quiz,))
@@ -332,7 +355,11 @@ def test_matching_and_ordering_answers_are_scored_and_restored_in_their_own_stor
         stored = {kind: json.loads(page.evaluate("k => localStorage.getItem(k)", key)) for kind, key in keys.items()}
         assert list(stored[Kind.SINGLE]) == [f"soal-{single.id}"]
         assert list(stored[Kind.MATCHING]) == [f"soal-{MATCHING.id}", f"soal-{ORDERING.id}"]
-        assert stored[Kind.MATCHING][f"soal-{ORDERING.id}"] == {"answered": True, "correct": False, "selectedValues": ["0"]}
+        assert stored[Kind.MATCHING][f"soal-{ORDERING.id}"] == {
+            "answered": True,
+            "correct": False,
+            "selectedValues": ["0"],
+        }
         context.close()
     finally:
         httpd.shutdown()

@@ -59,8 +59,21 @@ QUIZ_PAGE = """<h2 id="kuis">Kuis</h2>
 <ul><li>Adi, I. R. (2003). Pemberdayaan.</li></ul>
 <div id="quiz-progress-sidebar" aria-label="Kemajuan kuis"><label class="md-nav__title">Kemajuan kuis</label><ul><li><div><span>Dijawab: <span>0</span> / <span>0</span></span></div></li></ul></div>
 <nav id="quiz-progress-mobile" class="quiz-progress-mobile md-nav"><div><span>Benar: 0</span></div></nav>"""
-QUIZ_TEXTS = ("Ulangi kuis", "Soal 1", "Apa tujuan utama", "Memperbaiki", "Menyalurkan", "Bantuan materi",
-              "Periksa jawaban", "Pembahasan", "Kuncinya", "Kemajuan kuis", "Kuis selesai", "Dijawab", "Benar")
+QUIZ_TEXTS = (
+    "Ulangi kuis",
+    "Soal 1",
+    "Apa tujuan utama",
+    "Memperbaiki",
+    "Menyalurkan",
+    "Bantuan materi",
+    "Periksa jawaban",
+    "Pembahasan",
+    "Kuncinya",
+    "Kemajuan kuis",
+    "Kuis selesai",
+    "Dijawab",
+    "Benar",
+)
 
 
 def test_material_alone_would_index_the_answer_key() -> None:
@@ -106,8 +119,16 @@ def test_scripts_in_a_block_are_left_alone() -> None:
 
 def test_affixed_forms_share_their_sastrawi_root() -> None:
     roots = search_index.roots(
-        ["berdaya", "memberdayakan", "pemberdayaan", "mengintervensi", "mendampingi", "pendampingan",
-         "pengembangan", "berkembang"]
+        [
+            "berdaya",
+            "memberdayakan",
+            "pemberdayaan",
+            "mengintervensi",
+            "mendampingi",
+            "pendampingan",
+            "pengembangan",
+            "berkembang",
+        ]
     )
     assert {roots[w] for w in ("berdaya", "memberdayakan", "pemberdayaan")} == {"daya"}
     assert roots["mengintervensi"] == "intervensi"
@@ -119,10 +140,16 @@ def test_names_and_english_terms_keep_their_form() -> None:
     english = ["pincus", "locality", "development", "social", "action", "empowerment", "casework"]
     assert search_index.roots(english) == {}
     assert search_index.roots(["minahan"]) == {"minahan": "mah"}  # what Sastrawi would do to a name
-    index = {"config": {"separator": r"[\s\-]+"}, "docs": [
-        {"location": "", "title": "Sistem dasar",
-         "text": "<p>Menurut Pincus dan Minahan (1973), sistem dasar ada empat.</p>"},
-    ]}
+    index = {
+        "config": {"separator": r"[\s\-]+"},
+        "docs": [
+            {
+                "location": "",
+                "title": "Sistem dasar",
+                "text": "<p>Menurut Pincus dan Minahan (1973), sistem dasar ada empat.</p>",
+            },
+        ],
+    }
     names = search_index.names(index)
     assert {"pincus", "minahan"} <= names and "menurut" not in names and "sistem" not in names
     assert search_index.roots(["minahan"], names) == {}
@@ -132,8 +159,15 @@ def test_roots_travel_in_the_index_for_the_language_plugin() -> None:
     roots = {"berdaya": "daya", "pemberdayaan": "daya", "pendampingan": "damping"}
     assert search_index.encode_roots(roots) == "damping pendampingan;daya berdaya pemberdayaan"
     assert search_index.decode_roots(search_index.encode_roots(roots)) == roots
-    index = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [" "],
-                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}, "docs": []}
+    index = {
+        "config": {
+            "lang": ["en"],
+            "separator": r"[\s\-]+",
+            "pipeline": [" "],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        },
+        "docs": [],
+    }
     config = search_index.indonesian(index, roots)["config"]
     assert config["lang"] == ["id"] and config["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
     assert search_index.decode_roots(config["fields"]["text"]["roots"]) == roots
@@ -143,14 +177,19 @@ def test_roots_travel_in_the_index_for_the_language_plugin() -> None:
 
 def test_each_glossary_term_gets_an_entry_at_its_anchor() -> None:
     terms = [Term("Enabler", "Peran *pemungkin* [menurut Ife](../modul-6/x.md).", "modul-4/x.md", Location("g"))]
-    index = {"config": {}, "docs": [
-        {"location": "modul-7/glosarium/", "title": "Glosarium", "text": "<p>Pengantar.</p>"},
-        {"location": "modul-7/glosarium/#huruf-e", "title": "E", "text": "Enabler Peran pemungkin. Pelajari"},
-        {"location": "modul-7/untuk-dosen/", "title": "Untuk dosen", "text": ""},
-    ]}
+    index = {
+        "config": {},
+        "docs": [
+            {"location": "modul-7/glosarium/", "title": "Glosarium", "text": "<p>Pengantar.</p>"},
+            {"location": "modul-7/glosarium/#huruf-e", "title": "E", "text": "Enabler Peran pemungkin. Pelajari"},
+            {"location": "modul-7/untuk-dosen/", "title": "Untuk dosen", "text": ""},
+        ],
+    }
     docs = search_index.with_glossary_terms(index, terms)["docs"]
     assert [d["location"] for d in docs] == [
-        "modul-7/glosarium/", "modul-7/glosarium/#istilah-enabler", "modul-7/untuk-dosen/"
+        "modul-7/glosarium/",
+        "modul-7/glosarium/#istilah-enabler",
+        "modul-7/untuk-dosen/",
     ]
     assert docs[1]["title"] == "Enabler" and docs[1]["text"] == "Peran pemungkin menurut Ife."
     assert docs[1]["boost"] == search_index.GLOSSARY_BOOST
@@ -199,8 +238,15 @@ def _quiz_only_words(index: dict) -> set[str]:
     sources += [p.read_text(encoding="utf-8") for p in (ROOT / "scripts").rglob("*.py")]
     # The essay tasks come from the quiz files but are lesson content: their page shows them.
     tasks = [
-        " ".join([task.title, task.prompt, *(c.name + " " + " ".join(level.descriptor for level in c.levels) for c in task.criteria)])
-        for quiz in COURSE.quizzes for task in quiz.tasks
+        " ".join(
+            [
+                task.title,
+                task.prompt,
+                *(c.name + " " + " ".join(level.descriptor for level in c.levels) for c in task.criteria),
+            ]
+        )
+        for quiz in COURSE.quizzes
+        for task in quiz.tasks
     ]
     elsewhere = set(WORD.findall(" ".join(sources + tasks).lower()))
     return {w for w in WORD.findall(quiz_text) if len(w) > 4 and w not in elsewhere}
@@ -215,7 +261,8 @@ def _unsearchable_quiz_words(index: dict) -> list[str]:
     affixed = search_index.roots(candidates)
     clitics = ("nya", "lah", "kah", "pun", "ku", "mu")  # the Snowball stemmer strips these in queries
     return sorted(
-        w for w in candidates
+        w
+        for w in candidates
         if w not in affixed and not w.endswith(clitics) and not any(k.startswith(w) for k in known)
     )
 
@@ -295,7 +342,8 @@ def test_query_set_online_on_a_phone(browser, site: Path) -> None:  # type: igno
         assert not [path for path, _ in traffic.sent if "/lunr/" in path]  # loaded when search is wanted
         outcomes = search_index.run_queries(page, f"{base}/", QUERIES)
         assert {path for path, _ in traffic.sent if "/lunr/" in path} == {
-            "/assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "/assets/javascripts/lunr/min/lunr.id.min.js"
+            "/assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+            "/assets/javascripts/lunr/min/lunr.id.min.js",
         }
         context.close()
     _assert_recall(outcomes)

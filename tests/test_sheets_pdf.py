@@ -42,6 +42,7 @@ def question_snippet(question: Question) -> str:
 
 def blank_contexts(question: Question) -> list[str]:
     """Each blank's first answer with the words just before it, as the key prints them."""
+
     def first(match: re.Match[str]) -> str:
         return next(part.strip() for part in match.group(1).split("|") if part.strip())
 
@@ -98,7 +99,10 @@ def test_worksheet_shows_every_question_and_option_and_no_answer(printed: Callab
             # (Checked at that spot: the same words may rightly appear in another question.)
             start = text.index(question_snippet(question))
             for context in blank_contexts(question):
-                assert context not in text[start : start + len(question_snippet(question)) + 200], (question.id, context)
+                assert context not in text[start : start + len(question_snippet(question)) + 200], (
+                    question.id,
+                    context,
+                )
         for label in ("Jawaban:", "Pembahasan.", "Pelajarilagi:", "(benar)", "Idsoal:"):
             assert squeeze(label) not in text, (quiz.lesson.slug, label)
 
@@ -171,8 +175,13 @@ def test_pakets_hold_the_same_items_in_another_question_and_option_order(printed
             order[paket] = sorted(placed, key=lambda qid: placed[qid][0])
             assert text.count("Nama:") == 1 and squeeze(f"Paket: {paket.upper()}") in text, (slug, paket)
         for question in quiz.questions:
-            shown = [sorted(range(len(sheets.shuffled(question))), key=positions(text, question)[1].__getitem__) for text in (a, b)]
-            assert shown[0] == sheets.option_order(question, "A") and shown[1] == sheets.option_order(question, "B"), question.id
+            shown = [
+                sorted(range(len(sheets.shuffled(question))), key=positions(text, question)[1].__getitem__)
+                for text in (a, b)
+            ]
+            assert shown[0] == sheets.option_order(question, "A") and shown[1] == sheets.option_order(question, "B"), (
+                question.id
+            )
             options_moved += shown[0] != shown[1]
         assert sorted(order["a"]) == sorted(order["b"]) == sorted(q.id for q in quiz.questions), slug
         assert order["a"] == [q.id for q in quiz.questions], slug  # paket A keeps the bank's order
@@ -193,11 +202,15 @@ def key_answers(text: str, quiz: Quiz, paket: str) -> dict[int, str]:
 
 
 @pytest.mark.parametrize("paket", sheets.PAKETS)
-def test_each_key_opens_with_a_one_page_grid_that_agrees_with_the_key(paket: str, printed: Callable[[str], list[str]]) -> None:
+def test_each_key_opens_with_a_one_page_grid_that_agrees_with_the_key(
+    paket: str, printed: Callable[[str], list[str]]
+) -> None:
     for quiz in quizzes() if paket == "A" else sample():
         pages = printed(f"kunci-jawaban-{quiz.lesson.slug}-paket-{paket.lower()}.html")
         questions = sheets.question_order(quiz, paket)
-        rows = [squeeze(f"{n}{sheets.answer_letters(q, paket)}{LEVEL_NAMES[q.level]}") for n, q in enumerate(questions, 1)]
+        rows = [
+            squeeze(f"{n}{sheets.answer_letters(q, paket)}{LEVEL_NAMES[q.level]}") for n, q in enumerate(questions, 1)
+        ]
         grid = squeeze(f"Kisi jawaban paket {paket} No. Jawaban Tingkat") + "".join(rows)
         assert grid in pages[0], (quiz.lesson.slug, paket)  # the whole grid on the first page
         assert all(question_snippet(q) not in pages[0] for q in questions)  # the explanations start after it
@@ -206,16 +219,21 @@ def test_each_key_opens_with_a_one_page_grid_that_agrees_with_the_key(paket: str
 
 
 @pytest.mark.parametrize(
-    "name", ["lembar-soal-paket-a.html", "kunci-jawaban-paket-b.html", "lembar-soal-sistem-dasar-pada-kasus-paket-b.html"]
+    "name",
+    ["lembar-soal-paket-a.html", "kunci-jawaban-paket-b.html", "lembar-soal-sistem-dasar-pada-kasus-paket-b.html"],
 )
-def test_every_printed_page_has_its_number_the_version_and_the_licence(name: str, printed: Callable[[str], list[str]]) -> None:
+def test_every_printed_page_has_its_number_the_version_and_the_licence(
+    name: str, printed: Callable[[str], list[str]]
+) -> None:
     from scripts.core import provenance
 
     source = provenance.current()
     pages = printed(name)
     for number, text in enumerate(pages, 1):
         assert squeeze(f"Halaman {number} dari {len(pages)}") in text, (name, number)
-        assert squeeze(f"{source.version_line} · © {source.released.year} {source.author} · {source.content.name}") in text
+        assert (
+            squeeze(f"{source.version_line} · © {source.released.year} {source.author} · {source.content.name}") in text
+        )
     assert squeeze(source.notice) in pages[0], name
 
 

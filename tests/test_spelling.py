@@ -18,7 +18,9 @@ def test_every_page_and_question_is_spelled_correctly() -> None:
 def test_a_misspelled_word_is_reported_with_its_line(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "base", tmp_path, dirs_exist_ok=True)
     lesson = tmp_path / "docs" / "modul-1" / "pertama.md"
-    text = lesson.read_text(encoding="utf-8").replace("Isi tentang konsep pertama.", "Isi tentang pernasalahan agara jelas.")
+    text = lesson.read_text(encoding="utf-8").replace(
+        "Isi tentang konsep pertama.", "Isi tentang pernasalahan agara jelas."
+    )
     lesson.write_text(text, encoding="utf-8")
     found = {(p.where.path, p.where.line, p.message.split('"')[1]) for p in spelling.check(tmp_path)}
     assert ("docs/modul-1/pertama.md", 15, "pernasalahan") in found

@@ -38,7 +38,11 @@ def squeeze(text: str) -> str:
 
 def test_the_course_check_finds_nothing_wrong_with_the_tasks() -> None:
     task_paths = {quiz.path for quiz in COURSE.quizzes if quiz.tasks}
-    mine = [str(p) for p in PROBLEMS if "tugas" in p.message or (p.where.path in task_paths and p.where.line >= _first_task_line(p.where.path))]
+    mine = [
+        str(p)
+        for p in PROBLEMS
+        if "tugas" in p.message or (p.where.path in task_paths and p.where.line >= _first_task_line(p.where.path))
+    ]
     assert mine == []
 
 
@@ -58,7 +62,10 @@ def test_every_content_lesson_has_a_task_with_a_complete_rubric() -> None:
             for criterion in task.criteria:
                 assert [level.name for level in criterion.levels] == scale, (task.id, criterion.name)
                 points = [level.points for level in criterion.levels]
-                assert points == sorted(points, reverse=True) and len(set(points)) == len(points), (task.id, criterion.name)
+                assert points == sorted(points, reverse=True) and len(set(points)) == len(points), (
+                    task.id,
+                    criterion.name,
+                )
                 assert all(level.descriptor.strip() for level in criterion.levels)
             assert len(task.outline) >= 2 and task.prompt.strip(), task.id
             assert all(quiz.lesson.heading(section) for section in task.sections), task.id
@@ -110,8 +117,12 @@ def test_every_lesson_file_and_the_course_file_hold_its_essays_in_their_own_cate
         category = [e for e in elements[: elements.index(essays[0])] if e.get("type") == "category"][-1]
         assert text_of(category, "category/text") == categories.path(list(task_exports.category(quiz.lesson)))
     whole = moodle_questions(FILES[f"{exports.COURSE_SLUG}-moodle.xml"])
-    assert [text_of(e, "idnumber") for e in whole if e.get("type") == "essay"] == [t.id for q in CONTENT for t in q.tasks]
-    assert categories.path([categories.COURSE_TITLE, task_exports.TASKS_TITLE]) in [text_of(e, "category/text") for e in whole]
+    assert [text_of(e, "idnumber") for e in whole if e.get("type") == "essay"] == [
+        t.id for q in CONTENT for t in q.tasks
+    ]
+    assert categories.path([categories.COURSE_TITLE, task_exports.TASKS_TITLE]) in [
+        text_of(e, "category/text") for e in whole
+    ]
     pool = moodle_questions(FILES[f"{exports.EXAM_SLUG}-moodle.xml"])
     assert not [e for e in pool if e.get("type") == "essay"]  # the final evaluation's pool has no essay
 
@@ -127,7 +138,9 @@ def test_grader_information_is_a_rubric_table_with_the_model_answer() -> None:
 
 
 def hostile_task() -> Task:
-    levels = tuple(RubricLevel(f"Jenjang {n} {NASTY}", points, f"Deskripsi {n}: {NASTY}") for n, points in enumerate((4, 3, 2, 1)))
+    levels = tuple(
+        RubricLevel(f"Jenjang {n} {NASTY}", points, f"Deskripsi {n}: {NASTY}") for n, points in enumerate((4, 3, 2, 1))
+    )
     return Task(
         id="uji-esai-bahaya",
         title=f"Tugas {NASTY}",
@@ -192,7 +205,10 @@ def test_the_course_sheets_hold_every_lesson_in_order_and_only_the_guide_the_mod
         assert sections == [quiz.lesson.slug for quiz in CONTENT], name  # each starts a new printed page (sheets.STYLE)
         for quiz in CONTENT:
             for task in quiz.tasks:
-                assert len(table_rows(task_exports.rubric_html(task, markup.sheet_links(quiz.lesson)))) == len(task.criteria) + 1
+                assert (
+                    len(table_rows(task_exports.rubric_html(task, markup.sheet_links(quiz.lesson))))
+                    == len(task.criteria) + 1
+                )
                 point = markup.to_inline_html(task.outline[0], markup.sheet_links(quiz.lesson))
                 assert (point in text) is with_outline, (name, task.id)
 

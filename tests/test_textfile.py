@@ -25,20 +25,30 @@ def test_a_file_up_to_five_megabytes_is_read_and_a_larger_one_refused(tmp_path: 
     assert problems == [] and text is not None and len(text) == limit
     large = tmp_path / "besar.md"
     large.write_bytes(b"a\n" * (6 * 1024 * 1024) + b"a")  # one byte over 12 MB: whole megabytes
-    assert textfile.read(large, "docs/besar.md") == (None, [Problem(
-        Location("docs/besar.md", 1),
-        "berkas ini terlalu besar (12 MB; paling besar 5 MB). Pecah isinya atau hapus bagian yang tidak perlu.",
-    )])
+    assert textfile.read(large, "docs/besar.md") == (
+        None,
+        [
+            Problem(
+                Location("docs/besar.md", 1),
+                "berkas ini terlalu besar (12 MB; paling besar 5 MB). Pecah isinya atau hapus bagian yang tidak perlu.",
+            )
+        ],
+    )
 
 
 def test_a_byte_that_is_not_utf8_is_placed_after_a_newline_on_the_first_byte(tmp_path: Path) -> None:
     file = tmp_path / "catatan.md"
     file.write_bytes(b"\n\xff\n")
-    assert textfile.read(file, "docs/catatan.md") == (None, [Problem(
-        Location("docs/catatan.md", 2),
-        "berkas ini bukan teks UTF-8 (bita 0xff di kolom 1). Simpan ulang berkas dengan pengodean UTF-8 "
-        "(di editor: Save with Encoding → UTF-8).",
-    )])
+    assert textfile.read(file, "docs/catatan.md") == (
+        None,
+        [
+            Problem(
+                Location("docs/catatan.md", 2),
+                "berkas ini bukan teks UTF-8 (bita 0xff di kolom 1). Simpan ulang berkas dengan pengodean UTF-8 "
+                "(di editor: Save with Encoding → UTF-8).",
+            )
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,5 +66,6 @@ def test_a_file_that_cannot_be_opened_says_why(
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert textfile.read(file, "quizzes/kunci.yml") == (
-        None, [Problem(Location("quizzes/kunci.yml", 1), f"berkas ini tidak dapat dibuka ({said}).")]
+        None,
+        [Problem(Location("quizzes/kunci.yml", 1), f"berkas ini tidak dapat dibuka ({said}).")],
     )

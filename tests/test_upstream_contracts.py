@@ -77,7 +77,7 @@ def asset(pattern: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 # Records what a page holds right after mkdocs-quiz, where the course's hook edits it (priority -50).
-DUMP_HOOK = '''
+DUMP_HOOK = """
 import os
 from pathlib import Path
 
@@ -88,7 +88,7 @@ from mkdocs.plugins import event_priority
 def on_page_content(html, page, config, **_):
     Path(os.environ["KONTRAK_HALAMAN"], page.file.src_uri.replace("/", "_")).write_text(html, encoding="utf-8")
     return html
-'''
+"""
 
 
 @dataclass(frozen=True)
@@ -133,9 +133,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     items = _sample()
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text("# Beranda\n\nSitus kecil untuk uji kontrak.\n", encoding="utf-8")
-    (project / "docs" / "kuis.md").write_text(
-        "# Kuis\n\n" + render.questions_markdown(items), encoding="utf-8"
-    )
+    (project / "docs" / "kuis.md").write_text("# Kuis\n\n" + render.questions_markdown(items), encoding="utf-8")
     (project / "kontrak_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         json.dumps(  # JSON is YAML; the quiz plugin gets exactly the course's options
@@ -199,9 +197,7 @@ def indexed(html: str) -> str:
 
 @pytest.mark.parametrize("upstream", [quiz.QUIZ, material.MATERIAL], ids=lambda u: u.package)
 def test_the_adapter_was_checked_against_the_installed_and_pinned_version(upstream: Upstream) -> None:
-    pins = dict(
-        re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
-    )
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M))
     pinned = pins.get(upstream.package)
     assert upstream.installed() == upstream.checked == pinned, (
         f"{upstream.package}: adapter ditulis untuk {upstream.checked}, terpasang {upstream.installed()}, "
@@ -273,8 +269,11 @@ def test_every_edit_of_the_page_finds_its_markup(rendered: Rendered) -> None:
     assert all(f'data-accept="{value}"' in html for value in accepted)
     # A lesson: no script tag, a call that loads it when the quiz comes near (overrides/main.html).
     lesson = quiz_assets.externalize(rendered.content, "../assets/mkdocs-quiz/quiz.js", lazy=True)
-    assert style not in lesson and script not in lesson and "quiz.js\" defer" not in lesson
-    assert '<script>kursusDekat(".quiz",function(){kursusDekat.muat("../assets/mkdocs-quiz/quiz.js",0,"kuis")})</script>' in lesson
+    assert style not in lesson and script not in lesson and 'quiz.js" defer' not in lesson
+    assert (
+        '<script>kursusDekat(".quiz",function(){kursusDekat.muat("../assets/mkdocs-quiz/quiz.js",0,"kuis")})</script>'
+        in lesson
+    )
 
 
 def test_the_page_edits_fail_loudly_when_the_markup_is_gone(rendered: Rendered) -> None:
@@ -414,7 +413,8 @@ def test_the_qti_points_the_exporters_edit_are_there_once() -> None:
         )
         assert items[f"21-{kind}"].count(quiz.QTI21_PROCESSING_END) == 1, quiz_says("QTI 2.1 </responseProcessing>")
     collection = quiz.QuizCollection(
-        "Kontrak", [quiz.QtiQuiz(QTI_QUESTIONS["single"], answers=[quiz.QtiAnswer("Ya", True, "a")], identifier="s")],
+        "Kontrak",
+        [quiz.QtiQuiz(QTI_QUESTIONS["single"], answers=[quiz.QtiAnswer("Ya", True, "a")], identifier="s")],
         identifier="k",
     )
     manifest = quiz.QTI21Exporter(collection).generate_manifest()

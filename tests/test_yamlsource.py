@@ -50,7 +50,9 @@ def test_a_comment_below_a_value_in_a_file_with_old_mac_line_breaks_cuts_nothing
 
 
 def test_a_comment_is_quoted_without_the_blanks_and_line_break_after_it() -> None:
-    document, _ = yamlsource.load("pertanyaan: Lihat bagian #2  \r\npenjelasan: Ini.\r\n", "q.yml")  # Windows line breaks
+    document, _ = yamlsource.load(
+        "pertanyaan: Lihat bagian #2  \r\npenjelasan: Ini.\r\n", "q.yml"
+    )  # Windows line breaks
     assert document is not None
     assert document.comments_after((), frozenset({"pertanyaan"})) == [(("pertanyaan",), 1, "#2")]
 
@@ -105,8 +107,6 @@ def test_a_yaml_error_without_a_position_is_reported_at_the_first_line(
     assert [str(p) for p in problems] == [expected]
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "line", "said"),
     [
@@ -117,7 +117,11 @@ def test_a_yaml_error_without_a_position_is_reported_at_the_first_line(
         ("a: [b, c\n", 2, "daftar dalam kurung siku [...] belum ditutup atau kurang koma"),
         ("a: {b\n", 2, "kumpulan dalam kurung kurawal {...} belum ditutup atau kurang koma"),
         ("a: *x\n", 1, "alias (*nama) tanpa jangkar (&nama)"),
-        ("a: @x\n", 1, "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); apit teksnya dengan tanda kutip"),
+        (
+            "a: @x\n",
+            1,
+            "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); apit teksnya dengan tanda kutip",
+        ),
         ('x: "\\q"\n', 1, "ada garis miring terbalik (\\) yang tidak dikenal di dalam tanda kutip ganda"),
         ("a: b\n---\nc: d\n", 2, "berkas berisi lebih dari satu dokumen (---); sisakan satu"),
         ("a: &x b\nc: &x d\n", 2, "jangkar (&nama) yang sama ditulis dua kali"),
