@@ -88,7 +88,8 @@ def copy_project(target: Path) -> Path:
     """A copy of the project's sources, for tests that break something on purpose."""
     for name in ("docs", "quizzes", "overrides", "scripts"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "pyproject.toml"):  # pyproject: under `make mutation` the copied code asks mutmut's config
+        shutil.copy(ROOT / name, target / name)
     return target
 
 

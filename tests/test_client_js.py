@@ -18,7 +18,7 @@ from conftest import ROOT
 from mkdocs_quiz import js
 
 from scripts.core import course, progress
-from scripts.site import client_bundle
+from scripts.site import client_bundle, rakit_kuis
 
 DOCS = ROOT / "docs"
 SOURCES = DOCS / client_bundle.SOURCE_DIR
@@ -39,7 +39,8 @@ def node() -> str:
 
 def client_sources() -> list[Path]:
     """Every hand-written progress script: the bundle's modules and the scripts shipped on their own."""
-    return [SOURCES / name for name in client_bundle.MODULES] + [DOCS / path for path in client_bundle.SATELLITES]
+    shared = [DOCS / client_bundle.SHARED_DIR / name for name in client_bundle.SHARED_MODULES]
+    return shared + [SOURCES / name for name in client_bundle.MODULES] + [DOCS / path for path in client_bundle.SATELLITES]
 
 
 def test_js_unit_tests_pass() -> None:
@@ -93,8 +94,9 @@ def test_mkdocs_quiz_keeps_answers_under_the_contract_prefix() -> None:
 def test_no_two_modules_declare_the_same_name() -> None:
     """The bundle runs every module in one scope, where a second declaration would silently win."""
     declared: dict[str, list[str]] = {}
-    for name in client_bundle.MODULES:
-        text = (SOURCES / name).read_text(encoding="utf-8")
+    modules = [client_bundle.SHARED_DIR + "/" + name for name in client_bundle.SHARED_MODULES]
+    for name in modules + [client_bundle.SOURCE_DIR + "/" + name for name in client_bundle.MODULES]:
+        text = (DOCS / name).read_text(encoding="utf-8")
         for match in re.finditer(r"^(?:function|var)\s+([\w$]+)", text, re.MULTILINE):
             declared.setdefault(match.group(1), []).append(name)
     assert {name: where for name, where in declared.items() if len(where) > 1} == {}
@@ -103,9 +105,10 @@ def test_no_two_modules_declare_the_same_name() -> None:
 
 def test_the_bundle_joins_every_module_in_order_with_the_contract_filled_in(tmp_path: Path) -> None:
     bundle = client_bundle.bundle(DOCS)
+    modules = [DOCS / client_bundle.SHARED_DIR / name for name in client_bundle.SHARED_MODULES]
     places = [
-        bundle.index(progress.fill_contract((SOURCES / name).read_text(encoding="utf-8")).rstrip())
-        for name in client_bundle.MODULES
+        bundle.index(progress.fill_contract(path.read_text(encoding="utf-8")).rstrip())
+        for path in modules + [SOURCES / name for name in client_bundle.MODULES]
     ]
     assert places == sorted(places)
     assert bundle.startswith(client_bundle.HEADER) and bundle.rstrip().endswith("})();")
@@ -124,10 +127,24 @@ def test_the_bundle_joins_every_module_in_order_with_the_contract_filled_in(tmp_
         assert checked.returncode == 0, (path, checked.stderr)
 
 
+def test_rakit_kuis_bundle_starts_with_the_shared_pieces_and_declares_each_name_once(tmp_path: Path) -> None:
+    """Rakit kuis' script joins the course's shared pieces and its own modules in one scope too."""
+    bundle = rakit_kuis.bundle(DOCS)
+    shared = (DOCS / client_bundle.SHARED_DIR / client_bundle.SHARED_MODULES[0]).read_text(encoding="utf-8").rstrip()
+    assert bundle.index(shared) < bundle.index(f"// --- {rakit_kuis.SOURCE_DIR}/{rakit_kuis.MODULES[0]}")
+    names = re.findall(r"^(?:function|var)\s+([\w$]+)", bundle, re.MULTILINE)
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+    script = tmp_path / "rakit-kuis.js"
+    script.write_text(bundle, encoding="utf-8")
+    checked = subprocess.run([node(), "--check", str(script)], check=False, capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stderr
+
+
 @pytest.mark.parametrize("change", ["extra", "missing"])
 def test_a_module_not_listed_in_order_stops_the_bundle(tmp_path: Path, change: str) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(SOURCES, docs / client_bundle.SOURCE_DIR)
+    shutil.copytree(DOCS / client_bundle.SHARED_DIR, docs / client_bundle.SHARED_DIR)
     if change == "extra":
         (docs / client_bundle.SOURCE_DIR / "baru.js").write_text("function baru() {}\n", encoding="utf-8")
         expected = "belum terdaftar: baru.js; tidak ada: -"

@@ -112,3 +112,26 @@ def test_options_are_shuffled_on_every_load_and_answers_survive_a_reshuffle(page
         for orders in seen
         for qid in choice_ids
     )
+
+
+def test_an_answer_picked_before_the_quiz_script_arrives_keeps_its_place_and_is_graded(page, server) -> None:
+    """A lesson loads mkdocs-quiz's script only as the quiz nears the screen (overrides/main.html),
+    so on a slow link a student may pick an option first: the script must not shuffle that
+    question's options away under the pick (scripts/upstream/mkdocs_quiz.py, SCRIPT_PATCHES)."""
+    page.goto(f"{server}/{QUIZ.lesson.url}")
+    assert page.evaluate("document.documentElement.dataset.kuis") is None  # far below: not loaded yet
+    choice = [q for q in QUIZ.questions if q.kind.has_options]
+    picked, untouched = choice[:3], choice[3:]
+    assert len(untouched) >= 4
+    built = shown_orders(page)
+    for question in picked:  # checked without a pointer or focus event, which would start the load
+        option(block(page, question), question, question.correct_options[0]).evaluate("input => { input.checked = true; }")
+    quiz_ready(page)
+    shown = shown_orders(page)
+    assert all(shown[anchor(q)] == built[anchor(q)] for q in picked)
+    # The others are shuffled as on every load (all in bank order by chance: below 1 in 10^4).
+    assert any(shown[anchor(q)] != built[anchor(q)] for q in untouched)
+    question = picked[0]
+    assert option(block(page, question), question, question.correct_options[0]).is_checked()
+    block(page, question).get_by_role("button", name="Periksa jawaban").click()
+    assert "tepat" in block(page, question).locator(".quiz-feedback").inner_text()

@@ -9,6 +9,7 @@ seconds), so they need nothing from the course's full build.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import os
@@ -76,12 +77,23 @@ def asset(pattern: str) -> str:
 # A small page of real questions, rendered by the real plugins
 # ---------------------------------------------------------------------------------------------
 
-# Records what a page holds right after mkdocs-quiz, where the course's hook edits it (priority -50).
+# Records what a page holds right after mkdocs-quiz, where the course's hook edits it (priority -50);
+# with KONTRAK_HEMAT set, mkdocs-quiz runs with the adapter's reuse_repeated_work, as in the course.
 DUMP_HOOK = """
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+
+def on_config(config):
+    if os.environ.get("KONTRAK_HEMAT"):
+        sys.path.insert(0, os.environ["KONTRAK_AKAR"])
+        from scripts.upstream import mkdocs_quiz
+
+        mkdocs_quiz.reuse_repeated_work()
+    return config
 
 
 @event_priority(-50)
@@ -127,13 +139,15 @@ def _course_quiz_options() -> dict[str, object]:
     return {**options, "custom_translations": {lang: str(path) for lang, path in translations.items()}}
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    project = tmp_path_factory.mktemp("kontrak")
-    items = _sample()
-    (project / "docs").mkdir()
+def _build_sample(project: Path, items: list[tuple[Question, Lesson]], reuse: bool = False) -> Path:
+    """A small site of `items` (on two pages, as the course shows a question on a lesson and again
+    on the final evaluation) built by the real plugins; the folder of what each page holds right
+    after mkdocs-quiz."""
+    (project / "docs").mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Beranda\n\nSitus kecil untuk uji kontrak.\n", encoding="utf-8")
-    (project / "docs" / "kuis.md").write_text("# Kuis\n\n" + render.questions_markdown(items), encoding="utf-8")
+    (project / "docs" / "lagi").mkdir()
+    for name in ("kuis", "lagi/kuis"):  # the second one a folder deeper: its relative links differ
+        (project / "docs" / f"{name}.md").write_text("# Kuis\n\n" + render.questions_markdown(items), encoding="utf-8")
     (project / "kontrak_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         json.dumps(  # JSON is YAML; the quiz plugin gets exactly the course's options
@@ -152,15 +166,24 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     )
     dump = project / "halaman"
     dump.mkdir()
+    flags = {"KONTRAK_HEMAT": "1", "KONTRAK_AKAR": str(ROOT)} if reuse else {}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KONTRAK_HALAMAN": str(dump)},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KONTRAK_HALAMAN": str(dump), **flags},
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return dump
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    project = tmp_path_factory.mktemp("kontrak")
+    items = _sample()
+    dump = _build_sample(project, items)
     return Rendered(
         questions=tuple(q for q, _ in items),
         content=(dump / "kuis.md").read_text(encoding="utf-8"),
@@ -246,6 +269,36 @@ def test_mkdocs_quiz_parses_the_syntax_render_writes(rendered: Rendered) -> None
 # ---------------------------------------------------------------------------------------------
 # mkdocs-quiz: the HTML page_html, quiz_assets and quiz_markup edit and read
 # ---------------------------------------------------------------------------------------------
+
+
+def test_the_reused_work_renders_every_page_alike(tmp_path: Path) -> None:
+    """reuse_repeated_work (one .po parse, one Markdown instance per page, a page-independent
+    fragment converted once) leaves what mkdocs-quiz writes byte for byte as it was, on a page that
+    repeats another's questions; the methods it wraps keep the signatures it calls them with."""
+    signatures = {
+        quiz.PO_PARSER: (quiz._class(*quiz.TRANSLATIONS_CLASS), ["self", "po_path"]),
+        quiz.FRAGMENT_MARKDOWN: (quiz_plugin.MkDocsQuizPlugin, ["self", "page", "config", "files"]),
+        quiz.FRAGMENT_CONVERTER: (quiz_plugin.MkDocsQuizPlugin, ["self", "text", "page", "config", "files", "md_inst"]),
+    }
+    for name, (owner, parameters) in signatures.items():
+        found = list(inspect.signature(getattr(owner, name)).parameters)
+        assert found == parameters, quiz_says(f"{owner.__name__}.{name}{tuple(found)}, seharusnya {tuple(parameters)}")
+    first, lesson = _sample()[0]
+    linked = dataclasses.replace(first, id=f"{first.id}-tautan", explanation=f"{first.explanation} Lihat [beranda](index.md).")
+    items = [*_sample(), (linked, lesson)]  # a fragment with a link: its HTML differs by page
+    plain, reused = (_build_sample(tmp_path / name, items, reuse) for name, reuse in (("biasa", False), ("hemat", True)))
+    pages = sorted(path.name for path in plain.iterdir())
+    assert pages == sorted(path.name for path in reused.iterdir()) and "lagi_kuis.md" in pages
+    for name in pages:
+        assert (reused / name).read_text(encoding="utf-8") == (plain / name).read_text(encoding="utf-8"), name
+    hrefs = {re.search(r'<a href="([^"]*)">beranda', (plain / name).read_text(encoding="utf-8")).group(1) for name in pages[1:]}  # type: ignore[union-attr]
+    assert len(hrefs) == 2, hrefs  # the link, relative to each page: the reason a linked fragment is never reused
+
+
+def test_the_reused_work_fails_loudly_when_a_method_is_gone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(quiz_plugin.MkDocsQuizPlugin, quiz.FRAGMENT_CONVERTER)
+    with pytest.raises(UpstreamChanged, match=f"MkDocsQuizPlugin.{quiz.FRAGMENT_CONVERTER} tidak ada.*mkdocs-quiz 1"):
+        quiz._method(quiz_plugin.MkDocsQuizPlugin, quiz.FRAGMENT_CONVERTER)
 
 
 def test_every_edit_of_the_page_finds_its_markup(rendered: Rendered) -> None:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from ..core import provenance
 from ..core.model import LEVEL_NAMES, Blank, Kind, Option, Question, Quiz, anchor
 from . import markup
+from .categories import COURSE_TITLE
 
 PAKETS = ("A", "B")
 
@@ -220,21 +221,28 @@ def answer_key(subject: str, quizzes: Sequence[Quiz], paket: str = "A") -> bytes
 
 
 def _page(kind: str, subject: str, head: str, lessons: list[str], paket: str) -> bytes:
-    title = f"{kind} — {subject}"
+    return printed_page(f"{kind} — {subject}", head, lessons, STYLE, f"Paket {paket}")
+
+
+def printed_page(title: str, head: str, lessons: list[str], style: str, badge: str = "") -> bytes:
+    """A printable sheet (these and the essay tasks' in tasks.py): the letterhead with `title`
+    (and `badge`, e.g. the exam version), `head` under it, then one section per lesson."""
+    named = f"{html.escape(title)}{f' · {html.escape(badge)}' if badge else ''} · {COURSE_TITLE}"
+    shown = html.escape(title) + (f' <span class="paket">{html.escape(badge)}</span>' if badge else "")
     document = f"""<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} · Paket {html.escape(paket)} · Intervensi Sosial</title>
+<title>{named}</title>
 <style>
-{STYLE}
+{style}
 </style>
 </head>
 <body>
 <header class="kop">
-<p>Kursus Intervensi Sosial</p>
-<h1>{html.escape(title)} <span class="paket">Paket {html.escape(paket)}</span></h1>
+<p>Kursus {COURSE_TITLE}</p>
+<h1>{shown}</h1>
 {head}
 <p class="lisensi">{html.escape(provenance.current().notice)}</p>
 <p class="layar">Untuk mencetak, pakai menu Cetak pada peramban (Ctrl+P). Setiap pelajaran dimulai pada halaman baru.</p>

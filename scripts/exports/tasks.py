@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from ..core import provenance
 from ..core.model import Lesson, Quiz, Task, task_anchor
 from ..core.tasks import length_note
 from . import markup, sheets
@@ -113,33 +112,7 @@ def marking_guide(subject: str, quizzes: Sequence[Quiz]) -> bytes:
 
 
 def _page(kind: str, subject: str, head: str, lessons: list[str]) -> bytes:
-    title = f"{kind} — {subject}"
-    document = f"""<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} · {COURSE_TITLE}</title>
-<style>
-{sheets.STYLE}
-{STYLE}
-</style>
-</head>
-<body>
-<header class="kop">
-<p>Kursus {COURSE_TITLE}</p>
-<h1>{html.escape(title)}</h1>
-{head}
-<p class="lisensi">{html.escape(provenance.current().notice)}</p>
-<p class="layar">Untuk mencetak, pakai menu Cetak pada peramban (Ctrl+P). Setiap pelajaran dimulai pada halaman baru.</p>
-</header>
-<main>
-{chr(10).join(lessons)}
-</main>
-</body>
-</html>
-"""
-    return document.encode("utf-8")
+    return sheets.printed_page(f"{kind} — {subject}", head, lessons, f"{sheets.STYLE}\n{STYLE}")
 
 
 def _lesson(quiz: Quiz, guide: bool) -> str:

@@ -23,6 +23,10 @@ from pathlib import Path
 from ..core import progress
 
 SOURCE_DIR = "assets/kemajuan"  # under docs/
+# Pieces every bundle of the course's own (this one and Rakit kuis, scripts/site/rakit_kuis.py)
+# starts with, from docs/SHARED_DIR.
+SHARED_DIR = "assets/bersama"
+SHARED_MODULES = ("dom.js",)
 BUNDLE = "assets/kemajuan-tampilan.js"
 # Joined in this order: the core before what uses it, the start (which runs everything) last.
 MODULES = (
@@ -95,13 +99,26 @@ def _modules(
 
 def bundle(docs: Path, names: tuple[str, ...] = MODULES) -> str:
     """assets/kemajuan-tampilan.js (or, with REVIEW_MODULES, the Ulang soal page's script): the
-    modules of `docs`/SOURCE_DIR in one function, filled in."""
-    parts = [HEADER, '(function () {\n"use strict";\n']
+    modules of `docs`/SOURCE_DIR in one function, filled in; the full bundle starts with the
+    shared pieces (the review page's script builds no elements)."""
     listed = tuple(dict.fromkeys(MODULES + REVIEW_MODULES))
-    for name, text in _modules(docs, SOURCE_DIR, names, ".js", "MODULES/REVIEW_MODULES", listed):
-        parts.append(f"\n// --- {SOURCE_DIR}/{name}\n{text.rstrip()}\n")
-    parts.append("})();\n")
-    return progress.fill_contract("".join(parts))
+    own = _modules(docs, SOURCE_DIR, names, ".js", "MODULES/REVIEW_MODULES", listed)
+    return progress.fill_contract(joined_script(HEADER, (shared(docs) if names == MODULES else []) + [(SOURCE_DIR, own)]))
+
+
+def shared(docs: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The shared pieces, as a part of joined_script."""
+    return [(SHARED_DIR, _modules(docs, SHARED_DIR, SHARED_MODULES, ".js", "SHARED_MODULES"))]
+
+
+def joined_script(header: str, parts: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """Modules joined inside one function, each under a comment naming its file: they share its
+    scope and add nothing to the page's globals. `parts`: (folder, [(name, text)]) in order."""
+    out = [header, '(function () {\n"use strict";\n']
+    for folder, modules in parts:
+        out.extend(f"\n// --- {folder}/{name}\n{text.rstrip()}\n" for name, text in modules)
+    out.append("})();\n")
+    return "".join(out)
 
 
 def stylesheet(docs: Path, folder: str = STYLE_DIR, names: tuple[str, ...] = STYLE_MODULES, listed_in: str = "STYLE_MODULES") -> str:

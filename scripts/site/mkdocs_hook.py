@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape as escape_html
 from pathlib import Path
 from typing import Literal
@@ -50,6 +50,7 @@ from scripts.site import (  # noqa: E402
     rps_page,
     search_index,
 )
+from scripts.upstream import mkdocs_quiz  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kursus")
 EXAM_MARKER = progress.EXAM_MARKER
@@ -88,6 +89,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 @event_priority(-10)  # after Material's offline plugin has added its shim from a CDN
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _building
+    mkdocs_quiz.reuse_repeated_work()  # its plugin renders every question from scratch: a third of the build
     config.extra_css.insert(0, quiz_assets.CSS_PATH)
     if OFFLINE:
         config.extra["polyfills"] = [SHIM]
@@ -231,35 +233,66 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         return markdown + "\n" + glossary.abbreviations(_course.glossary, path)
     if path == bibliography.PAGE:
         return bibliography.page_markdown(markdown, _course.references)
-    if glossary.PAGE_MARKER in markdown:
-        return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(_course.glossary, path), 1)
-    if rps.PAGE_MARKER in markdown and _course.plan is not None:  # the check requires the plan for the marker
-        data = _rps_document(_course)
-        url = get_relative_url(f"unduhan/{rps_document.FILE_NAME}", page.url)
-        return markdown.replace(rps.PAGE_MARKER, rps_page.page_markdown(_course, path, url, offline.human_size(len(data))), 1)
-    if DOWNLOADS_MARKER in markdown or PACKAGES_MARKER in markdown:
-        # A path relative to the page's source file: MkDocs checks the links and rewrites them.
-        prefix = posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"
-        downloads = exports.downloads_markdown(_course, prefix) + "\n" + exports.tasks.downloads_markdown(_course.quizzes, prefix)
-        markdown = markdown.replace(DOWNLOADS_MARKER, downloads, 1)
-        return markdown.replace(PACKAGES_MARKER, _packages_table(prefix), 1)
-    if OFFLINE_MARKER in markdown:
-        return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
-    if any(marker in markdown for marker in (rakit_kuis.STUDENT_MARKER, rakit_kuis.BUILDER_MARKER, rakit_kuis.REVIEW_MARKER)):
-        return _rakit_kuis_markdown(markdown, path, get_relative_url("", page.url).rstrip("/") + "/", _course, config)
-    if EXAM_MARKER in markdown:
-        items = list(_course.final_exam)
-        _page_questions[path] = tuple(q for q, _ in items)
-        # Two inline scripts: the guard runs before the questions are parsed, the draw right after
-        # them; both before mkdocs-quiz's deferred script restores or grades anything.
-        root = get_relative_url("", page.url)
-        try:
-            guard = progress.exam_guard_tag(_minified(config, progress.EXAM_GUARD), root)
-            draw = progress.exam_draw_tag(_minified(config, progress.EXAM_DRAW), _course, root)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
-        return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path) + "\n" + draw, 1)
+    for markers, fill in MARKER_PAGES:
+        if any(marker in markdown for marker in markers):
+            return fill(markdown, path, page, config, _course)
     return markdown
+
+
+def _glossary_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    return markdown.replace(glossary.PAGE_MARKER, glossary.page_markdown(loaded.glossary, path), 1)
+
+
+def _rps_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    if loaded.plan is None:  # the check requires the plan wherever the marker is
+        return markdown
+    url = get_relative_url(f"unduhan/{rps_document.FILE_NAME}", page.url)
+    size = offline.human_size(len(_rps_document(loaded)))
+    return markdown.replace(rps.PAGE_MARKER, rps_page.page_markdown(loaded, path, url, size), 1)
+
+
+def _downloads_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    # A path relative to the page's source file: MkDocs checks the links and rewrites them.
+    prefix = posixpath.relpath("unduhan", posixpath.dirname(path)) + "/"
+    downloads = exports.downloads_markdown(loaded, prefix) + "\n" + exports.tasks.downloads_markdown(loaded.quizzes, prefix)
+    markdown = markdown.replace(DOWNLOADS_MARKER, downloads, 1)
+    return markdown.replace(PACKAGES_MARKER, _packages_table(prefix), 1)
+
+
+def _offline_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    return markdown.replace(OFFLINE_MARKER, _offline_download(page), 1)
+
+
+def _rakit_kuis_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    return _rakit_kuis_markdown(markdown, path, get_relative_url("", page.url).rstrip("/") + "/", loaded, config)
+
+
+def _exam_page(markdown: str, path: str, page: Page, config: MkDocsConfig, loaded: Course) -> str:
+    items = list(loaded.final_exam)
+    _page_questions[path] = tuple(q for q, _ in items)
+    # Two inline scripts: the guard runs before the questions are parsed, the draw right after
+    # them; both before mkdocs-quiz's deferred script restores or grades anything.
+    root = get_relative_url("", page.url)
+    try:
+        guard = progress.exam_guard_tag(_minified(config, progress.EXAM_GUARD), root)
+        draw = progress.exam_draw_tag(_minified(config, progress.EXAM_DRAW), loaded, root)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return markdown.replace(EXAM_MARKER, guard + render.questions_markdown(items, path) + "\n" + draw, 1)
+
+
+# The pages a marker fills (docs/**/*.md): the markers, and what writes their content; the first
+# row whose marker the page holds fills it. Lessons (the quiz and task markers) and the
+# bibliography page are found by their path, before these.
+MarkerFill = Callable[[str, str, Page, MkDocsConfig, Course], str]
+MARKER_PAGES: tuple[tuple[tuple[str, ...], MarkerFill], ...] = (
+    ((glossary.PAGE_MARKER,), _glossary_page),
+    ((rps.PAGE_MARKER,), _rps_page),
+    ((DOWNLOADS_MARKER, PACKAGES_MARKER), _downloads_page),
+    ((OFFLINE_MARKER,), _offline_page),
+    ((rakit_kuis.STUDENT_MARKER, rakit_kuis.BUILDER_MARKER, rakit_kuis.REVIEW_MARKER), _rakit_kuis_page),
+    ((EXAM_MARKER,), _exam_page),
+)
 
 
 def _rakit_kuis_markdown(markdown: str, path: str, root: str, loaded: Course, config: MkDocsConfig) -> str:

@@ -72,18 +72,29 @@ DETAIL_TESTS = [*(path for path in MUTMUT_TESTS if path != CLI_TESTS[0]), "-k", 
 SECOND_PASS_CACHE = ROOT / ".cache" / "mutation-second-pass.json"
 
 
-def run_mutmut(workers: int, modules: list[str]) -> None:
-    """mutmut on the whole core, or on the mutants of `modules` only (which it then runs again)."""
-    log = ROOT / ".cache" / "mutmut.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w", encoding="utf-8") as out:
-        subprocess.run(
+MUTMUT_LOG = ROOT / ".cache" / "mutmut.log"
+
+
+def run_mutmut(workers: int, modules: list[str]) -> int:
+    """mutmut on the whole core, or on the mutants of `modules` only (which it then runs again); its
+    exit code. It fails before trying any mutant when the tests fail unmutated (its first step),
+    e.g. when its copy of the project in mutants/ lacks a file they read (pyproject's also_copy)."""
+    MUTMUT_LOG.parent.mkdir(exist_ok=True)
+    with MUTMUT_LOG.open("w", encoding="utf-8") as out:
+        return subprocess.run(
             [sys.executable, "-m", "mutmut", "run", "--max-children", str(workers), *(f"{m}.*" for m in modules)],
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
             check=False,
-        )
+        ).returncode
+
+
+def score_of(row: Counter[str]) -> float | None:
+    """Killed (or stopped) as a percentage of the mutants tried and not equivalent; None when no
+    such mutant was tried: nothing measured is no score, never 100 %."""
+    counted = row["dibuat"] - row["ekuivalen"] - row["belum"]
+    return 100 * (row["terbunuh"] + row["habis"]) / counted if counted else None
 
 
 def exit_codes() -> dict[str, int | None]:
@@ -147,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         return not chosen or module_of(name) in chosen
 
     ran = not args.report_only and not args.cached
-    if ran:
-        run_mutmut(workers, args.module)
+    if ran and (code := run_mutmut(workers, args.module)) != 0:
+        tail = MUTMUT_LOG.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        print("\n".join(tail), file=sys.stderr)
+        print(f"mutmut gagal (kode {code}) sebelum selesai; lihat {os.path.relpath(MUTMUT_LOG, ROOT)}. Tidak ada skor.", file=sys.stderr)
+        return 1
     codes = {name: code for name, code in exit_codes().items() if selected(name)}
     if not codes:
         print("Tidak ada hasil mutmut di mutants/. Jalankan tanpa --report-only.", file=sys.stderr)
@@ -198,14 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{'belum':>6} {'skor':>7}"
     )
     for module, row in [*sorted(rows.items()), ("JUMLAH", total)]:
-        counted = row["dibuat"] - row["ekuivalen"] - row["belum"]
-        score = 100 * (row["terbunuh"] + row["habis"]) / counted if counted else 100.0
+        shown = score_of(row)
         print(
             f"{module:28} {row['dibuat']:>7} {row['terbunuh']:>9} {row['habis']:>6} {row['selamat']:>8} {row['lain']:>5} "
-            f"{row['ekuivalen']:>10} {row['belum']:>6} {score:>6.1f}%"
+            f"{row['ekuivalen']:>10} {row['belum']:>6} {'-' if shown is None else f'{shown:.1f}%':>7}"
         )
     counted = total["dibuat"] - total["ekuivalen"] - total["belum"]
-    score = 100 * (total["terbunuh"] + total["habis"]) / counted if counted else 100.0
+    score = score_of(total)
     print("\nhabis: mutan yang membuat tes berjalan jauh melebihi waktu biasanya (mis. perulangan tanpa akhir); dihitung terbunuh.")
     listed = [name for name in equivalents if selected(name)]
     print(f"\nMutan ekuivalen ({len(listed)}), tidak dihitung; alasannya di {EQUIVALENTS.relative_to(ROOT)}.")
@@ -218,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Mutan yang selamat tanpa penjelasan ({len(survivors)}); lihat isinya dengan `mutmut show NAMA`:")
     print("\n".join(f"  {line}" for line in survivors) or "  (tidak ada)")
     minutes = (time.perf_counter() - start) / 60
-    print(f"\nSkor mutasi {'inti' if not chosen else ', '.join(chosen)}: {score:.1f}% (target {TARGET:.0f}%), {minutes:.0f} menit.")
+    what = "inti" if not chosen else ", ".join(chosen)
+    if score is None or total["belum"]:
+        # No score from a run that tried nothing, and no whole-core score from one cut short.
+        print(f"\nSkor mutasi {what}: belum lengkap, {total['belum']} mutan belum dicoba "
+              f"({'-' if score is None else f'{score:.1f}% dari yang dicoba'}), {minutes:.0f} menit.")
+        return 1
+    print(f"\nSkor mutasi {what}: {score:.1f}% (target {TARGET:.0f}%), {minutes:.0f} menit.")
     if chosen:  # a part of the core: the benchmark's number stays the whole core's
         return 0 if score >= TARGET else 1
     RESULT.parent.mkdir(exist_ok=True)

@@ -14,6 +14,7 @@ MkDocs): the syntax and markup here are plain strings, so the pure modules can u
 
 from __future__ import annotations
 
+import os
 import re
 from importlib import import_module
 from importlib.resources import files
@@ -257,6 +258,80 @@ def inline_tags() -> tuple[str, str]:
         names = f"{INLINE_STYLE_GLOBAL}, {INLINE_SCRIPT_GLOBAL}"
         raise QUIZ.changed(f"mkdocs_quiz.plugin tidak lagi punya teks {names} yang disisipkan ke halaman", ADAPTER)
     return str(found[0]), str(found[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering: work its plugin repeats for every question, done once (the output stays the same)
+# ---------------------------------------------------------------------------------------------
+# Its plugin parses its .po translations again for every question (about 800 times a build), makes
+# a new Markdown instance for every question although one instance serves a whole page (it resets
+# it before each fragment), and converts each option and explanation as a document of its own, the
+# same text again on every page that shows it (a lesson, the final evaluation, Rakit kuis, Ulang
+# soal). A fragment's HTML depends on its page only through what MkDocs' page-bound processors
+# rewrite or record: links, images and raw HTML (relative paths) and headings or attributes
+# (anchors). A fragment that can hold none of them is the same HTML on every page.
+PLUGIN_CLASS = ("mkdocs_quiz.plugin", "MkDocsQuizPlugin")
+TRANSLATIONS_CLASS = ("mkdocs_quiz.translations", "TranslationManager")
+PO_PARSER = "_parse_po_file"  # (self, po_path) -> {msgid: msgstr}
+FRAGMENT_MARKDOWN = "_create_fragment_markdown"  # (self, page, config, files) -> Markdown
+FRAGMENT_CONVERTER = "_convert_fragment_markdown"  # (self, text, page, config, files, md_inst=None) -> str
+PAGE_BOUND = re.compile(r"[\[<#{!]|\]\(")
+_po_parsed: dict[tuple[str, int, int], dict[str, str]] = {}
+_page_markdown: list[tuple[tuple[int, int, int], Any]] = []  # one slot: (page, config, files) ids, instance
+_fragments: dict[str, str] = {}  # the page-independent fragments of this build, by Markdown text
+_reused = False
+
+
+def reuse_repeated_work() -> None:
+    """Make its plugin parse each .po file once per process, make one Markdown instance per page
+    and convert a page-independent fragment once per build. Called on every build's on_config
+    (MkDocs may reload the config, and the Markdown extensions with it): the fragments of the last
+    build are forgotten then."""
+    global _reused
+    _fragments.clear()
+    _page_markdown.clear()
+    if _reused:
+        return
+    plugin, manager = (_class(*where) for where in (PLUGIN_CLASS, TRANSLATIONS_CLASS))
+    parse, create, convert = _method(manager, PO_PARSER), _method(plugin, FRAGMENT_MARKDOWN), _method(plugin, FRAGMENT_CONVERTER)
+
+    def parse_once(self: Any, po_path: Any) -> dict[str, str]:
+        stat = os.stat(po_path)
+        key = (os.path.realpath(po_path), stat.st_mtime_ns, stat.st_size)
+        if key not in _po_parsed:
+            _po_parsed[key] = parse(self, po_path)
+        return dict(_po_parsed[key])  # a copy: its caller updates the dict it gets
+
+    def create_per_page(self: Any, page: Any, config: Any, files: Any) -> Any:
+        key = (id(page), id(config), id(files))
+        if not _page_markdown or _page_markdown[0][0] != key:
+            _page_markdown[:] = [(key, create(self, page, config, files))]
+        return _page_markdown[0][1]
+
+    def convert_once(self: Any, text: str, page: Any, config: Any, files: Any, md_inst: Any = None) -> str:
+        if PAGE_BOUND.search(text):
+            return str(convert(self, text, page, config, files, md_inst))
+        if text not in _fragments:
+            _fragments[text] = convert(self, text, page, config, files, md_inst)
+        return _fragments[text]
+
+    setattr(manager, PO_PARSER, parse_once)
+    setattr(plugin, FRAGMENT_MARKDOWN, create_per_page)
+    setattr(plugin, FRAGMENT_CONVERTER, convert_once)
+    _reused = True
+
+
+def _class(module: str, name: str) -> Any:
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError) as error:
+        raise QUIZ.changed(f"{module}.{name} tidak ada ({error})", ADAPTER) from None
+
+
+def _method(owner: Any, name: str) -> Any:
+    if not callable(getattr(owner, name, None)):
+        raise QUIZ.changed(f"{owner.__module__}.{owner.__name__}.{name} tidak ada", ADAPTER)
+    return getattr(owner, name)
 
 
 # ---------------------------------------------------------------------------------------------

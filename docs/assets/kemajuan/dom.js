@@ -1,26 +1,9 @@
-// Small DOM helpers shared by the features: text is always set as text, never parsed as HTML.
+// DOM pieces the progress features share (el and clear come from assets/bersama/dom.js): text is
+// always set as text, never parsed as HTML.
 
 var EXAM_LINK_ID = "tautan-evaluasi";
 var SUMMARY_LINK_ID = "tautan-ringkasan";
 var STATUS_TEXT = { todo: "Belum dimulai", started: "Sedang berjalan", done: "Selesai" };
-
-function el(tag, attributes, children) {
-  var node = document.createElement(tag);
-  Object.keys(attributes || {}).forEach(function (name) {
-    if (name === "text") node.textContent = attributes[name];
-    else if (name === "className") node.className = attributes[name];
-    else node.setAttribute(name, attributes[name]);
-  });
-  (children || []).forEach(function (child) {
-    if (child === null || child === undefined) return;
-    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-  });
-  return node;
-}
-
-function clear(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
 
 function statusBadge(status) {
   return el("span", { className: "kemajuan-status kemajuan-status--" + status }, [

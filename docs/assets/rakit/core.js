@@ -1,6 +1,7 @@
-// Rakit kuis, shared pieces. The data is window.RAKIT (scripts/exports/rakit.py); the form is the
-// page's own (scripts/site/rakit_kuis.py). Build-made HTML (the sheet markup of each question) is
-// the only markup written as HTML; a lecturer's title and anything else typed is written as text.
+// Rakit kuis, shared pieces (el and clear come from assets/bersama/dom.js). The data is
+// window.RAKIT (scripts/exports/rakit.py); the form is the page's own (scripts/site/rakit_kuis.py).
+// Build-made HTML (the sheet markup of each question) is the only markup written as HTML; a
+// lecturer's title and anything else typed is written as text.
 
 var DATA = window.RAKIT;
 var DATA_VERSION = 1;
@@ -10,24 +11,6 @@ var chosen = []; // the lecturer's selection: question ids, in order
 
 function byId(id) {
   return document.getElementById(id);
-}
-
-function el(tag, attributes, children) {
-  var node = document.createElement(tag);
-  Object.keys(attributes || {}).forEach(function (name) {
-    if (name === "text") node.textContent = attributes[name];
-    else if (name === "className") node.className = attributes[name];
-    else node.setAttribute(name, attributes[name]);
-  });
-  (children || []).forEach(function (child) {
-    if (child === null || child === undefined) return;
-    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-  });
-  return node;
-}
-
-function clear(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
 }
 
 function lessonOf(question) {
