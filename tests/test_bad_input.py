@@ -222,6 +222,7 @@ def test_dangling_link_is_not_a_file(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == [f"quizzes/ketiga.yml:1: {NOT_A_FILE}"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "factory", [lambda n: "Aa, " * n, lambda n: "(" + "Ab 1999 " * n, lambda n: "### Sama\n\n" * n]
 )

@@ -163,6 +163,7 @@ def table_rows(text: str) -> list[list[str]]:
     ]
 
 
+@pytest.mark.slow
 def test_cli_tebak_groups_each_quiz_its_final_pool_and_the_whole_bank(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

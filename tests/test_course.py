@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from core_samples import BASE
+from conftest import FIXTURES
+from core_samples import BASE, lesson, question
 
 from scripts.core import (
     course,
@@ -18,6 +19,7 @@ from scripts.core.model import (
     Lesson,
     Level,
     Question,
+    Quiz,
     quoted,
 )
 
@@ -76,4 +78,45 @@ def test_a_section_is_compared_with_the_anchors_by_its_first_hundred_characters(
     problems = course._anchor_problems([(("soal", 0), question)], page, document)
     assert [str(p) for p in problems] == [
         f'q.yml:2: soal q: bagian "{quoted(section)}" tidak ada di docs/modul-1/l.md. Jangkar yang ada: {"a" * 298}.'
+    ]
+
+
+def test_a_quiz_exactly_at_the_higher_order_share_passes_and_one_below_does_not() -> None:
+    """The rule is "at least" the share in scripts/core/aturan-kursus.yml (0.3333): the smallest quiz
+    whose share is a whole number of questions sits on the boundary."""
+    share = course.MIN_HIGHER_ORDER_SHARE
+    size = next(n for n in range(course.MIN_QUESTIONS, 10**6) if (n * share).is_integer())
+    higher = int(size * share)
+    document, _ = yamlsource.load("soal:\n  - id: q\n", "quizzes/pertama.yml")
+    assert document is not None
+
+    def balance(count: int) -> list[str]:
+        built = tuple(question(f"q{n}", Kind.SINGLE, Level.APPLY if n < count else Level.REMEMBER) for n in range(size))
+        return [str(p) for p in course._balance_problems(Quiz(lesson("pertama"), built, "q"), document, size)]
+
+    assert balance(higher) == []
+    assert balance(higher - 1) == [
+        f"quizzes/pertama.yml:1: baru {higher - 1} dari {size} soal bertingkat menerapkan atau menganalisis; perlu "
+        f"sedikitnya {-(-size // 3)} (sepertiga). Tambahkan soal kasus singkat."
+    ]
+
+
+def test_each_lesson_carries_the_sub_cpmk_of_its_objectives_and_an_unmapped_one_none(tmp_path: Path) -> None:
+    """An export tags every question with its lesson's Sub-CPMK; a lesson the RPS does not map yet is
+    reported and has an empty tuple, not a missing value."""
+    shutil.copytree(BASE, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(FIXTURES / "rps", tmp_path, dirs_exist_ok=True)
+    plan = tmp_path / "docs" / "rps.yml"
+    text = plan.read_text(encoding="utf-8")
+    mapped = "  pertama: [Sub-CPMK-1, Sub-CPMK-2]\n  kedua: [Sub-CPMK-1, Sub-CPMK-2]\n"
+    assert mapped in text
+    plan.write_text(text.replace(mapped, "  pertama: [Sub-CPMK-2, Sub-CPMK-1]\n"), encoding="utf-8")
+    loaded, problems = course.load(tmp_path)
+    assert [str(p) for p in problems] == [
+        'docs/rps.yml:23: pelajaran docs/modul-1/kedua.md belum dipetakan: tulis "kedua:" di sini dengan satu kode '
+        "Sub-CPMK untuk setiap tujuan pembelajarannya (2 butir)."
+    ]
+    assert [(quiz.lesson.slug, quiz.lesson.outcomes) for quiz in loaded.quizzes] == [
+        ("pertama", ("Sub-CPMK-2", "Sub-CPMK-1")),
+        ("kedua", ()),
     ]

@@ -25,30 +25,34 @@ def read(tmp_path: Path, text: str) -> tuple[CourseRules | None, list[str]]:
     return rules, [str(p) for p in problems]
 
 
+# What scripts/core/aturan-kursus.yml says, written out once.
+SHIPPED_RULES = CourseRules(
+    name="Intervensi Sosial",
+    pass_mark=70,
+    mastery_mark=80,
+    mastery_bands=(Band(90, "baik sekali"), Band(80, "baik"), Band(70, "cukup"), Band(0, "kurang")),
+    review_intervals=(1, 3, 7, 14),
+    review_lesson_box=3,
+    min_questions=8,
+    higher_order_share=0.3333,
+    exam_draw=30,
+    exam_min_per_lesson=2,
+    duration=(5, 240),
+    sections=(
+        Section("Tujuan pembelajaran", (2, 5)),
+        Section("Poin kunci", (3, 7)),
+        Section("Refleksi", (1, 3)),
+        Section("Kuis"),
+        Section("Rujukan"),
+    ),
+    quiz_marker="<!-- kuis -->",
+    exam_marker="<!-- evaluasi-akhir -->",
+    glossary_marker="<!-- glosarium -->",
+)
+
+
 def test_the_shipped_rules_are_the_ones_every_part_uses() -> None:
-    assert RULES == CourseRules(
-        name="Intervensi Sosial",
-        pass_mark=70,
-        mastery_mark=80,
-        mastery_bands=(Band(90, "baik sekali"), Band(80, "baik"), Band(70, "cukup"), Band(0, "kurang")),
-        review_intervals=(1, 3, 7, 14),
-        review_lesson_box=3,
-        min_questions=8,
-        higher_order_share=0.3333,
-        exam_draw=30,
-        exam_min_per_lesson=2,
-        duration=(5, 240),
-        sections=(
-            Section("Tujuan pembelajaran", (2, 5)),
-            Section("Poin kunci", (3, 7)),
-            Section("Refleksi", (1, 3)),
-            Section("Kuis"),
-            Section("Rujukan"),
-        ),
-        quiz_marker="<!-- kuis -->",
-        exam_marker="<!-- evaluasi-akhir -->",
-        glossary_marker="<!-- glosarium -->",
-    )
+    assert RULES == SHIPPED_RULES
     assert (course.MIN_QUESTIONS, course.MIN_HIGHER_ORDER_SHARE) == (RULES.min_questions, RULES.higher_order_share)
     assert (lessons.MARKER, lessons.DURATION_RANGE) == (RULES.quiz_marker, RULES.duration)
     assert [title for title, _ in lessons.REQUIRED_SECTIONS] == [s.title for s in RULES.sections]
@@ -71,6 +75,45 @@ def test_the_mastery_bands_and_the_review_schedule_reach_the_book_and_the_browse
     assert (contract["reviewDays"], contract["reviewLessonBox"]) == (
         list(RULES.review_intervals),
         RULES.review_lesson_box,
+    )
+
+
+def test_reading_the_rules_file_gives_every_rule_in_it() -> None:
+    """RULES is read once on import; reading the file again must give the same rules, field by field."""
+    assert course_rules.read() == (SHIPPED_RULES, [])
+
+
+def test_a_range_of_one_value_and_the_last_box_are_allowed(tmp_path: Path) -> None:
+    text = SHIPPED.replace("{minimum: 5, maksimum: 240}", "{minimum: 30, maksimum: 30}").replace(
+        "kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 4"
+    )
+    rules, problems = read(tmp_path, text)
+    assert problems == []
+    assert rules is not None and (rules.duration, rules.review_lesson_box) == ((30, 30), 4)
+
+
+def test_equal_neighbours_in_the_first_two_bands_and_boxes_are_reported_at_their_own_lines(tmp_path: Path) -> None:
+    """Two bands from the same mark, or two boxes due the same day, are out of order too; and each
+    problem points at the line of its key even when that key is not the first of its section."""
+    text = (
+        SHIPPED.replace("  - {dari: 80, nama: baik}", "  - {dari: 90, nama: baik}")
+        .replace("  jarak_hari: [1, 3, 7, 14]\n", "")
+        .replace("  kotak_benar_di_pelajaran: 3\n", "  kotak_benar_di_pelajaran: 3\n  jarak_hari: [3, 3, 7, 14]\n")
+        .replace("  waktu_belajar: {minimum: 5, maksimum: 240}   # menit, di front matter\n", "")
+        .replace("    - {judul: Rujukan}\n", "    - {judul: Rujukan}\n  waktu_belajar: {minimum: 240, maksimum: 5}\n")
+    )
+    lines = text.splitlines()
+    at = {
+        key: next(n for n, line in enumerate(lines, 1) if key in line)
+        for key in ("dari: 90, nama: baik}", "jarak_hari:", "waktu_belajar:")
+    }
+    assert read(tmp_path, text) == (
+        None,
+        [
+            f"aturan.yml:{at['waktu_belajar:']}: waktu_belajar: minimum 240 lebih besar dari maksimum 5; tukar keduanya.",
+            f'aturan.yml:{at["dari: 90, nama: baik}"]}: pita_penguasaan: pita "baik" dari 90 harus lebih rendah dari pita di atasnya (90); urutkan pita dari batas bawah tertinggi.',
+            f"aturan.yml:{at['jarak_hari:']}: ulang_soal: jarak_hari kotak 2 (3 hari) harus lebih panjang dari kotak 1 (3 hari).",
+        ],
     )
 
 
@@ -168,12 +211,34 @@ def test_an_unreadable_rules_file_stops_with_its_problem_not_a_traceback(
     assert str(stopped.value).startswith("scripts/core/aturan-kursus.yml:1: ")
 
 
+def test_a_broken_rules_file_stops_with_each_problem_on_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = SHIPPED.replace("  - {dari: 0, nama: kurang}", "  - {dari: 10, nama: kurang}").replace(
+        "kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 5"
+    )
+    lines = text.splitlines()
+    band, box = (next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 10", "kotak_benar"))
+    rules = tmp_path / "aturan-kursus.yml"
+    rules.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(course_rules, "RULES_PATH", rules)
+    with pytest.raises(SystemExit) as stopped:
+        course_rules.load()
+    assert str(stopped.value) == (
+        f'scripts/core/aturan-kursus.yml:{band}: pita_penguasaan: pita terakhir ("kurang") harus mulai dari 0, agar '
+        "setiap nilai punya pita.\n"
+        f"scripts/core/aturan-kursus.yml:{box}: ulang_soal: kotak_benar_di_pelajaran 5 tidak ada; jarak_hari hanya "
+        "punya 4 kotak."
+    )
+
+
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts", "check"], cwd=project, capture_output=True, text=True, timeout=120
     )
 
 
+@pytest.mark.slow
 def test_a_rule_changed_in_the_file_changes_the_check(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "proyek")
     rules = project / "scripts" / "core" / "aturan-kursus.yml"
@@ -183,6 +248,7 @@ def test_a_rule_changed_in_the_file_changes_the_check(tmp_path: Path) -> None:
     assert "perlu sedikitnya 60 soal" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_rules_file_stops_the_check_with_one_line_per_problem(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "proyek")
     rules = project / "scripts" / "core" / "aturan-kursus.yml"

@@ -142,3 +142,34 @@ def test_glossary_tooltips_name_every_written_form_in_plain_text() -> None:
     assert glossary.abbreviations(TERMS, "modul-1/x.md") == (
         "*[Akseptans]: Menerima klien apa adanya.\n\n*[akseptans]: Menerima klien apa adanya.\n"
     )
+
+
+def test_broken_entries_and_senses_are_skipped_and_every_later_one_still_read(tmp_path: Path) -> None:
+    """A term with a field the glossary has not is left out (the schema says why); a sense on a missing
+    page, or a repeated term, skips that one only."""
+    page = "pelajaran: modul-1/pertama.md"
+    text = "".join(
+        [
+            f"- istilah: Satu\n  definisi: D.\n  {page}\n  contoh: x\n",  # 1
+            f"- istilah: Dua\n  definisi: D.\n  {page}\n  makna_lain:\n"  # 5
+            "    - halaman: modul-9/\n      definisi: X.\n"  # 9
+            "    - halaman: modul-1/\n      definisi: Di modul 1.\n",
+            f"- istilah: Tiga\n  definisi: D.\n  {page}\n",  # 13
+            f"- istilah: tiga\n  definisi: D.\n  {page}\n",  # 16
+            f"- istilah: Empat\n  definisi: D.\n  {page}\n",  # 19
+        ]
+    )
+    (tmp_path / "docs" / "modul-1").mkdir(parents=True)
+    shutil.copy(BASE / "docs" / "modul-1" / "pertama.md", tmp_path / "docs" / "modul-1" / "pertama.md")
+    (tmp_path / GLOSSARY).write_text(text, encoding="utf-8")
+    terms, problems = glossary.load(tmp_path, {})
+    assert [(t.term, t.where.line, t.senses) for t in terms] == [
+        ("Dua", 5, (("modul-1/", "Di modul 1."),)),
+        ("Empat", 19, ()),
+        ("Tiga", 13, ()),
+    ]
+    assert [str(p) for p in problems] == [
+        f'{GLOSSARY}:4: kolom "contoh" tidak dikenal. Kolom yang boleh di sini: definisi, istilah, makna_lain, pelajaran.',
+        f"{GLOSSARY}:9: makna lain: halaman atau folder docs/modul-9/ tidak ada.",
+        f'{GLOSSARY}:16: istilah "tiga" sudah ada di {GLOSSARY}:13. Gabungkan keduanya.',
+    ]

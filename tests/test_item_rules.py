@@ -381,3 +381,28 @@ def test_a_long_option_is_cut_in_its_message() -> None:
         'x.yml:3: soal q: pilihan ke-2 ("Semua jawaban panjang panjang panjang panjang panjang panja…") bisa '
         "dijawab tanpa memahami materi. Ganti dengan pengecoh dari kekeliruan yang diajarkan pelajaran."
     )
+
+
+def test_an_ordering_item_listing_another_items_steps_in_another_order_is_a_near_duplicate() -> None:
+    """Stem and steps are read as one text, word by word: the same steps shuffled are the same item."""
+    steps = ("Asesmen", "Kontrak", "Intervensi")
+    first, second = (
+        Question(qid, Kind.ORDERING, Level.REMEMBER, "s", "Urutkan tahapan berikut.", "P.", steps=shown, where=where)
+        for qid, shown, where in (
+            ("a", steps, Location("quizzes/x.yml", 3)),
+            ("b", steps[::-1], Location("quizzes/x.yml", 9)),
+        )
+    )
+    assert [str(p) for p in item_rules.near_duplicates([first, second])] == [
+        "quizzes/x.yml:9: soal b: pertanyaannya hampir sama dengan soal a (quizzes/x.yml:3). Hapus salah satu, atau "
+        "uji gagasan lain."
+    ]
+
+
+def test_a_pointer_to_another_item_is_found_through_emphasis_marks() -> None:
+    """A student reads "kasus di atas" whether or not the author set "kasus" in italics."""
+    leaning = Question("p", Kind.SINGLE, Level.APPLY, "s", "Pada *kasus* di atas, apa langkah berikutnya?", "P.")
+    assert [str(p) for p in item_rules.stem_problems(leaning, Location("quizzes/x.yml", 4))] == [
+        'quizzes/x.yml:4: soal p: pertanyaannya bersandar pada soal lain ("kasus di atas"), padahal LMS dan '
+        "evaluasi akhir menarik serta mengacak soal satu per satu. Tuliskan kasusnya lengkap di pertanyaan ini."
+    ]

@@ -9,6 +9,7 @@ from scripts.core.model import (
     Course,
     Location,
     Quiz,
+    SemesterPlan,
     Term,
     quoted,
 )
@@ -39,3 +40,10 @@ def test_a_sense_for_a_folder_applies_to_its_pages_and_the_most_specific_wins() 
     assert term.definition_for("modul-5/a.md") == "Di modul 5."
     assert term.definition_for("modul-5/kasus.md") == "Di kasus."
     assert term.definition_for("modul-50/a.md") == "Umum."
+
+
+def test_a_question_objective_names_the_sub_cpmk_its_lesson_maps_it_to() -> None:
+    """Objectives count from 1; one the RPS does not map, or a lesson it does not map, has none."""
+    plan = SemesterPlan((), 2, "", (), (), (), (("satu", ("Sub-CPMK-1", "Sub-CPMK-3")),), (), "2026-01-05")
+    assert [plan.sub_outcome_of("satu", n) for n in range(4)] == ["", "Sub-CPMK-1", "Sub-CPMK-3", ""]
+    assert plan.sub_outcome_of("dua", 1) == ""

@@ -3,6 +3,7 @@ that tried no mutant once printed "100.0 %" for the whole core."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -40,3 +41,34 @@ def test_mutmut_copies_everything_the_tests_copy(tmp_path: Path) -> None:
     in_copy = {*config["source_paths"], *config["also_copy"], "pyproject.toml"}
     copied = {path.name for path in copy_project(tmp_path / "proyek").iterdir()}
     assert copied <= in_copy, sorted(copied - in_copy)
+
+
+def test_survivors_are_tried_again_once_the_tests_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = {"a": True, "b": False}
+    monkeypatch.setattr(mutation, "tests_fingerprint", lambda: "sekarang")
+    assert mutation.settled({mutation.TESTS_KEY: "sekarang", **cache}) == cache
+    assert mutation.settled({mutation.TESTS_KEY: "dulu", **cache}) == {"a": True}  # a new test may kill b
+    assert mutation.settled(dict(cache)) == {"a": True}  # a cache from before fingerprints
+
+
+def test_a_mutant_meets_its_own_modules_tests_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    ran: list[list[str]] = []
+
+    class Done:
+        returncode = 1
+
+    monkeypatch.setattr(mutation.subprocess, "run", lambda command, **_: ran.append(command) or Done())
+    assert mutation.killed_in_second_pass("scripts.core.rps.x__hint__mutmut_10")
+    tests = [arg for arg in ran[0] if arg.startswith("tests/")]
+    assert tests[0] == "tests/test_rps.py" and tests.count("tests/test_rps.py") == 1
+    assert sorted(tests) == sorted(path for path in mutation.DETAIL_TESTS if path.startswith("tests/"))
+
+
+def test_a_run_on_one_module_keeps_the_other_modules_results(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """mutmut 3, run on some modules, writes every other mutant back as untried (None)."""
+    meta = tmp_path / "scripts" / "core" / "rps.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": {"a": None, "b": 0, "c": None}, "other": 1}), encoding="utf-8")
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    mutation.restore({"a": 1, "b": 1, "c": None})
+    assert json.loads(meta.read_text(encoding="utf-8")) == {"exit_code_by_key": {"a": 1, "b": 0, "c": None}, "other": 1}

@@ -70,6 +70,116 @@ def test_a_missing_field_is_named_in_indonesian(extra: str, message: str, tmp_pa
         provenance.read(config)
 
 
+# A course of another author, version and licences, read from its own mkdocs.yml (not the cached one
+# of this checkout: read() itself is what every field, default and message below comes from).
+OTHER = """\
+site_name: Kursus Uji
+site_author: Tim Uji — Ü
+{site_url}extra:
+  versi: 2.1.0
+  tanggal_rilis: 2027-03-04
+  lisensi_materi:
+    nama: CC BY-SA 4.0
+    url: https://example.org/by-sa
+  lisensi_kode:
+    nama: Apache-2.0
+    url: https://example.org/apache
+"""
+OTHER_URL = "https://kursus.example/"
+
+
+def read_other(tmp_path: Path, site_url: str = OTHER_URL) -> provenance.Provenance:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(OTHER.format(site_url=f"site_url: {site_url}\n" if site_url else ""), encoding="utf-8")
+    return provenance.read(config)
+
+
+def test_every_field_is_read_from_the_config_it_is_given(tmp_path: Path) -> None:
+    assert read_other(tmp_path) == provenance.Provenance(
+        title="Kursus Uji",
+        author="Tim Uji — Ü",
+        version="2.1.0",
+        released=datetime.date(2027, 3, 4),
+        content=provenance.Licence("CC BY-SA 4.0", "https://example.org/by-sa"),
+        code=provenance.Licence("Apache-2.0", "https://example.org/apache"),
+        url=OTHER_URL,
+    )
+
+
+def test_a_course_without_a_site_url_has_an_empty_url_and_no_url_in_its_citation(tmp_path: Path) -> None:
+    source = read_other(tmp_path, site_url="")
+    assert source.url == ""
+    assert source.citation == "Tim Uji — Ü. (2027). Kursus Uji (Versi 2.1.0) [Kursus daring]."
+
+
+def test_the_citation_ends_with_the_site_url(tmp_path: Path) -> None:
+    source = read_other(tmp_path)
+    assert source.citation == f"Tim Uji — Ü. (2027). Kursus Uji (Versi 2.1.0) [Kursus daring]. {OTHER_URL}"
+    assert source.citation_markdown == f"Tim Uji — Ü. (2027). *Kursus Uji* (Versi 2.1.0) [Kursus daring]. {OTHER_URL}"
+
+
+def test_mkdocs_yml_is_read_as_utf8_whatever_the_machines_default_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lecturer building on Windows (default cp1252) must still see "Tim Uji — Ü", not mojibake."""
+    with monkeypatch.context() as windows:
+        windows.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "cp1252")
+        author = read_other(tmp_path).author
+    assert author == "Tim Uji — Ü"
+
+
+CITING_LICENCES = (
+    "Materi kursus berlisensi [CC BY-SA 4.0](https://example.org/by-sa): Anda boleh menyalin, membagikan, dan "
+    "mengadaptasinya untuk keperluan apa pun, termasuk perkuliahan, asalkan menyebut sumbernya (kutipan di atas) "
+    "dan menandai bagian yang Anda ubah. Kode situs berlisensi [Apache-2.0](https://example.org/apache). Berkas "
+    "unduhan dan lembar cetak mencantumkan versi dan lisensi yang sama.\n"
+)
+
+
+def test_the_citation_section_gives_the_reference_the_version_and_what_the_licences_allow(tmp_path: Path) -> None:
+    assert provenance.citation_section(read_other(tmp_path)) == (
+        f"Tim Uji — Ü. (2027). *Kursus Uji* (Versi 2.1.0) [Kursus daring]. {OTHER_URL}\n"
+        "{ .kutipan-kursus }\n\n"
+        "Kutipan di atas mengikuti gaya APA edisi ke-7 dan menyebut versi 2.1.0, yang dirilis 4 Maret 2027. "
+        + CITING_LICENCES
+    )
+
+
+def test_without_a_site_url_the_citation_section_asks_the_reader_to_add_one(tmp_path: Path) -> None:
+    assert provenance.citation_section(read_other(tmp_path, site_url="")) == (
+        "Tim Uji — Ü. (2027). *Kursus Uji* (Versi 2.1.0) [Kursus daring].\n"
+        "{ .kutipan-kursus }\n\n"
+        "Kutipan di atas mengikuti gaya APA edisi ke-7 dan menyebut versi 2.1.0, yang dirilis 4 Maret 2027. "
+        "Tambahkan alamat (URL) tempat Anda membuka kursus ini di akhir kutipan. " + CITING_LICENCES
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("site_name: Kursus Uji\n", "", "site_name wajib diisi (teks)."),
+        ("site_author: Tim Uji — Ü\n", 'site_author: "  "\n', "site_author wajib diisi (teks)."),
+        ("    nama: CC BY-SA 4.0\n", "", "extra.lisensi_materi.nama wajib diisi (teks)."),
+        ("    url: https://example.org/by-sa\n", "", "extra.lisensi_materi.url wajib diisi (teks)."),
+        ("    url: https://example.org/apache\n", '    url: " "\n', "extra.lisensi_kode.url wajib diisi (teks)."),
+        (
+            "  lisensi_kode:\n    nama: Apache-2.0\n    url: https://example.org/apache\n",
+            "",
+            "extra.lisensi_kode wajib berisi nama dan url lisensi.",
+        ),
+    ],
+)
+def test_each_missing_or_blank_field_is_named_exactly(tmp_path: Path, before: str, after: str, message: str) -> None:
+    """The author is told the file and the whole path of the field, and nothing else."""
+    config = tmp_path / "mkdocs.yml"
+    text = OTHER.format(site_url="")
+    assert before in text
+    config.write_text(text.replace(before, after), encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        provenance.read(config)
+    assert str(error.value) == f"mkdocs.yml: {message}"
+
+
 # ------------------------------------------------------------------------------------------------
 # The site
 # ------------------------------------------------------------------------------------------------

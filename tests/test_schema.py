@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from jsonschema import Draft7Validator
 
@@ -51,6 +54,11 @@ def described(rules: dict[str, object] | bool, text: str) -> list[str]:
             {"minProperties": 3},
             "a: 1\n",
             'q.yml:1: "berkas" tidak sesuai format yang diminta. Lihat quizzes/schema.json.',
+        ),
+        (
+            {"properties": {"d": {"type": "array", "maxItems": 1}}},
+            "a: 1\nd: [x, y]\n",
+            'q.yml:2: "d" paling banyak berisi 1 butir.',
         ),
         # YAML keys that are numbers are found by their text, as the document records them.
         ({"additionalProperties": {"type": "string"}}, "a: x\n5: 7\n", 'q.yml:2: "5" harus berupa teks, bukan "7".'),
@@ -152,4 +160,28 @@ def test_schema_messages_for_the_whole_file() -> None:
     assert schema_messages("lain: 1\n") == [  # one line: sorted by message
         'q.yml:1: kolom "lain" tidak dikenal. Kolom yang boleh di sini: evaluasi_akhir, soal, tugas.',
         'q.yml:1: kolom "soal" wajib ada di sini: tulis "soal:" lalu daftar soal di bawahnya.',
+    ]
+
+
+def test_an_unknown_value_is_compared_with_the_choices_by_its_first_hundred_characters() -> None:
+    """The cut bounds the fuzzy matching's cost on a hostile value, and decides this case: the first
+    100 characters are 60 % like the choice, enough for a suggestion; 101 would no longer be."""
+    choice = "a" * 45 + "b" * 5
+    value = "a" * 45 + "c" * 56
+    assert described({"properties": {"e": {"enum": [choice]}}}, f"e: {value}\n") == [
+        f'q.yml:1: nilai "{value[:79]}…" tidak dikenal untuk "e". Pilih salah satu: {choice}. '
+        f'Mungkin maksud Anda "{choice}"?'
+    ]
+
+
+def test_a_schema_outside_the_project_is_named_by_its_file_and_needs_no_definitions(tmp_path: Path) -> None:
+    """Every problem names the schema the file was checked against, wherever that schema lies; a
+    schema without "definitions" still explains a missing field."""
+    rules = tmp_path / "aturan.schema.json"
+    rules.write_text(json.dumps({"required": ["judul"], "properties": {"t": {"maxLength": 2}}}), encoding="utf-8")
+    document, _ = yamlsource.load("a: 1\nt: panjang\n", "q.yml")
+    assert document is not None
+    assert [str(p) for p in schema.check(document, rules)] == [
+        'q.yml:1: kolom "judul" wajib ada di sini: tambahkan kolom ini.',
+        'q.yml:2: "t" tidak sesuai format yang diminta. Lihat aturan.schema.json.',
     ]

@@ -1,11 +1,13 @@
 """Essay tasks with analytic rubrics: every content lesson has one, each rubric has the shape the
 check promises, and the task reaches the students' page (without the model answer), the printed
 task sheet and marking guide, and Moodle XML as an essay question with the rubric as grader
-information. The broken-data cases are fixtures: tests/fixtures/invalid/task-*."""
+information. The broken-data cases are fixtures: tests/fixtures/invalid/task-*; each rule's exact
+message and line are checked below on small YAML written in the test."""
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -16,13 +18,14 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import ROOT, Lazy, real_course, real_downloads
+from core_samples import lesson
 from hostile import HOSTILE, NASTY
 from moodle_reader import check_moodle_essay, moodle_questions, table_rows, text_of
 from pypdf import PdfReader
 
 from scripts import exports
-from scripts.core import course, tasks
-from scripts.core.model import Criterion, RubricLevel, Task, task_anchor
+from scripts.core import course, lessons, tasks, yamlsource
+from scripts.core.model import Criterion, Heading, Lesson, Location, Problem, Quiz, RubricLevel, Task, task_anchor
 from scripts.exports import categories, markup, moodle
 from scripts.exports import tasks as task_exports
 
@@ -249,3 +252,349 @@ def test_the_essay_oracle_refuses_a_damaged_export(damage: object) -> None:
     essay = next(e for e in ET.fromstring(broken).findall("question") if e.get("type") == "essay")
     with pytest.raises((AssertionError, ValueError)):
         check_moodle_essay(essay, quiz.tasks[0], quiz)
+
+
+# The check of a quiz file's `tugas:` block, on small YAML written here: each problem an author reads,
+# word for word and on the line to fix.
+QUIZ_FILE = "quizzes/uji.yml"
+TOP = "Sangat baik dan melampaui harapan di kelas"  # level names over 40 characters: messages cut them
+NEXT = "Baik dan memenuhi semua harapan dari kelas"
+
+
+def loaded(text: str) -> yamlsource.Document:
+    document, problems = yamlsource.load(text, QUIZ_FILE)
+    assert document is not None and problems == []
+    return document
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line an author would look at: the first that holds `needle`."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def checked(text: str, bad_lines: frozenset[int] = frozenset()) -> tuple[tasks.Built, list[str]]:
+    problems: list[Problem] = []
+    built = tasks.build(loaded(text), set(bad_lines), problems)
+    return built, [str(problem) for problem in problems]
+
+
+SCALE_LEVELS = """\
+          - {nama: Sangat baik, skor: 4, deskripsi: Lengkap.}
+          - {nama: Baik, skor: 3, deskripsi: Cukup lengkap.}
+          - {nama: Cukup, skor: 2, deskripsi: Sebagian.}
+          - {nama: Kurang, skor: 1, deskripsi: Keliru.}
+"""
+
+CLEAN_TASK = f"""\
+soal: []
+tugas:
+  - id: uji-bersih
+    judul: '  Judul tugas  '
+    bagian: [konsep-pertama, konsep-kedua]
+    perintah: |
+      Jelaskan **konsep pertama**.
+
+      Beri satu contoh.
+    batas_kata: [300, 600]
+    rubrik:
+      - kriteria: Isi
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Contoh
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Bahasa
+        jenjang:
+{SCALE_LEVELS}    kerangka_jawaban:
+      - ' Butir pertama. '
+      - Butir kedua.
+"""
+
+
+def test_a_task_is_read_with_its_texts_trimmed() -> None:
+    built, problems = checked(CLEAN_TASK)
+    assert problems == []
+    levels = (
+        RubricLevel("Sangat baik", 4, "Lengkap."),
+        RubricLevel("Baik", 3, "Cukup lengkap."),
+        RubricLevel("Cukup", 2, "Sebagian."),
+        RubricLevel("Kurang", 1, "Keliru."),
+    )
+    assert built == [
+        (
+            ("tugas", 0),
+            Task(
+                id="uji-bersih",
+                title="Judul tugas",
+                sections=("konsep-pertama", "konsep-kedua"),
+                prompt="Jelaskan **konsep pertama**.\n\nBeri satu contoh.",
+                criteria=(Criterion("Isi", levels), Criterion("Contoh", levels), Criterion("Bahasa", levels)),
+                outline=("Butir pertama.", "Butir kedua."),
+                words=(300, 600),
+            ),
+        )
+    ]
+    assert built[0][1].where == Location(QUIZ_FILE, 3)
+
+
+TEXT_RULES = f"""\
+tugas:
+  - id: uji-teks
+    judul: Tugas tentang konsep #1
+    bagian: [konsep-pertama]
+    perintah: |
+      Jelaskan konsep pertama.
+
+      <quiz>
+    batas_kata: [300, 300]
+    rubrik:
+      - kriteria: Ketepatan # komentar ini memuat empat puluh satu hu
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Contoh
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Bahasa
+        jenjang:
+{SCALE_LEVELS}    kerangka_jawaban:
+      - "Butir pertama, lalu {tasks.MARKER} di sini."
+      - "Butir kedua, lalu {lessons.MARKER} di sini."
+      - Butir ketiga # terpotong
+"""
+
+
+def test_a_comment_cut_or_a_marker_in_the_task_text_is_reported_on_its_line() -> None:
+    """A plain value cut at " #" is named by its key, with the comment YAML threw away (cut at 40
+    characters); a <quiz> tag or either marker in the prompt or the outline would break the page."""
+    text = TEXT_RULES
+    built, problems = checked(text)
+    cut = 'sebagai komentar dan membuangnya. Apit seluruh nilainya dengan tanda kutip ("...") atau tulis sebagai blok teks "|".'
+    tags = f"hapus tag <quiz> dan penanda {lessons.MARKER} atau {tasks.MARKER} dari teks tugas."
+    assert problems == [
+        f'{QUIZ_FILE}:3: tugas uji-teks: judul terpotong di " #": YAML membaca "#1" {cut}',
+        f'{QUIZ_FILE}:{line_of(text, "Butir ketiga")}: tugas uji-teks: kerangka jawaban butir 3 terpotong di " #": '
+        f'YAML membaca "# terpotong" {cut}',
+        f'{QUIZ_FILE}:{line_of(text, "Ketepatan")}: tugas uji-teks: kriteria terpotong di " #": YAML membaca '
+        f'"# komentar ini memuat empat puluh satu …" {cut}',
+        f"{QUIZ_FILE}:{line_of(text, 'perintah')}: tugas uji-teks: {tags}",
+        f"{QUIZ_FILE}:{line_of(text, 'Butir pertama')}: tugas uji-teks: {tags}",
+        f"{QUIZ_FILE}:{line_of(text, 'Butir kedua')}: tugas uji-teks: {tags}",
+        f"{QUIZ_FILE}:{line_of(text, 'batas_kata')}: tugas uji-teks: batas kata [300, 300]: angka pertama "
+        "(paling sedikit) harus lebih kecil dari angka kedua.",
+    ]
+    assert [task.id for _, task in built] == ["uji-teks"]  # a task with problems is still read
+
+
+RUBRIC_RULES = f"""\
+tugas:
+  - id: uji-rubrik
+    judul: Rubrik yang melanggar aturan
+    bagian: [konsep-pertama]
+    perintah: Jelaskan konsep pertama.
+    rubrik:
+      - kriteria: Ketepatan konsep
+        jenjang:
+          - {{nama: {TOP}, skor: 4, deskripsi: Lengkap.}}
+          - {{nama: {NEXT}, skor: 3, deskripsi: Cukup lengkap.}}
+          - {{nama: Cukup, skor: 2, deskripsi: Sebagian.}}
+          - {{nama: Kurang, skor: 1, deskripsi: Keliru.}}
+      - kriteria: Ketepatan konsep yang diajarkan pelajaran
+        jenjang:
+          - {{nama: {TOP}, skor: 4, deskripsi: Contoh nyata.}}
+          - nama: {NEXT}
+            skor: 4
+            deskripsi: contoh  nyata
+          - {{nama: Cukup, skor: 2, deskripsi: Sebagian.}}
+          - {{nama: Kurang, skor: 1, deskripsi: Keliru.}}
+      - kriteria: Sistematika
+        jenjang:
+          - {{nama: Sangat baik, skor: 4, deskripsi: Runtut.}}
+          - {{nama: sangat  Baik, skor: 3, deskripsi: Cukup runtut.}}
+          - {{nama: Cukup, skor: 2, deskripsi: Melompat.}}
+          - {{nama: Kurang, skor: 1, deskripsi: Acak.}}
+      - jenjang:
+          - {{nama: {TOP}, skor: 4, deskripsi: Lengkap.}}
+          - {{nama: {NEXT}, skor: 3, deskripsi: Cukup lengkap.}}
+          - {{nama: Cukup, skor: 2, deskripsi: Sebagian.}}
+          - {{nama: Kurang, skor: 1, deskripsi: Keliru.}}
+        kriteria: ketepatan  konsep.
+    kerangka_jawaban: [Butir pertama., Butir kedua.]
+"""
+
+
+def test_rubric_rules_name_the_criterion_and_levels_on_the_line_to_fix() -> None:
+    """Names over 40 characters are cut in a message; repeated level names are reported at the
+    `jenjang:` key of their criterion, a repeated criterion at its own name."""
+    text = RUBRIC_RULES
+    _, problems = checked(text)
+    long = 'tugas uji-rubrik, kriteria "Ketepatan konsep yang diajarkan pelajar…"'
+    top, below = "Sangat baik dan melampaui harapan di ke…", "Baik dan memenuhi semua harapan dari ke…"
+    assert problems == [
+        f'{QUIZ_FILE}:{line_of(text, "  skor: 4")}: {long}: skor jenjang "{below}" (4) harus lebih kecil dari '
+        f'skor jenjang di atasnya, "{top}" (4). Urutkan jenjang dari skor tertinggi.',
+        f'{QUIZ_FILE}:{line_of(text, "contoh  nyata")}: {long}: deskripsi jenjang "{below}" sama dengan deskripsi '
+        f'jenjang "{top}". Tuliskan apa yang membedakan kedua jenjang itu.',
+        f'{QUIZ_FILE}:{line_of(text, "Sistematika") + 1}: tugas uji-rubrik, kriteria "Sistematika": nama jenjang '
+        "ada yang sama (Sangat baik, sangat  Baik, Cukup, Kurang). Setiap jenjang perlu nama sendiri.",
+        f'{QUIZ_FILE}:{line_of(text, "ketepatan  konsep.")}: tugas uji-rubrik: kriteria ke-4 "ketepatan  konsep." '
+        "sama dengan kriteria ke-1. Gabungkan atau bedakan keduanya.",
+    ]
+
+
+def one_line_entry(task_id: str) -> str:
+    """A whole task as one line of YAML (JSON is YAML): the entry starts and ends on that line."""
+    levels = [
+        {"nama": name, "skor": 4 - n, "deskripsi": f"Jenjang {n}."} for n, name in enumerate(("A", "B", "C", "D"))
+    ]
+    entry = {
+        "id": task_id,
+        "judul": f"Tugas {task_id}",
+        "bagian": ["konsep-pertama"],
+        "perintah": "Jelaskan.",
+        "rubrik": [{"kriteria": f"Kriteria {n}", "jenjang": levels} for n in range(3)],
+        "kerangka_jawaban": ["Butir satu.", "Butir dua."],
+    }
+    return f"  - {json.dumps(entry)}\n"
+
+
+def test_only_the_entry_the_schema_refused_is_left_out() -> None:
+    """A schema problem on line 3 is the second task's: the tasks before and after it are still
+    read and checked (the broken one is reported once, by the schema)."""
+    text = "tugas:\n" + "".join(one_line_entry(task_id) for task_id in ("uji-a", "uji-b", "uji-c"))
+    assert line_of(text, "uji-b") == 3
+    built, problems = checked(text, frozenset({3}))
+    assert [(at, task.id) for at, task in built] == [(("tugas", 0), "uji-a"), (("tugas", 2), "uji-c")]
+    assert problems == []
+
+
+def test_a_task_list_written_twice_is_read_from_the_list_yaml_keeps() -> None:
+    """YAML keeps the last of two `tugas:` keys (the duplicate key is reported by yamlsource); all
+    its entries are read, even when the first list is shorter."""
+    text = "tugas:\n" + one_line_entry("uji-a") + "tugas:\n" + one_line_entry("uji-b") + one_line_entry("uji-c")
+    document, duplicate = yamlsource.load(text, QUIZ_FILE)
+    assert document is not None and len(duplicate) == 1
+    problems: list[Problem] = []
+    built = tasks.build(document, set(), problems)
+    assert [task.id for _, task in built] == ["uji-b", "uji-c"]
+    assert problems == []
+
+
+LONG_ANCHOR = "x" * 100  # a long heading's anchor: only a section's first 100 characters are compared
+
+
+def test_a_section_the_lesson_lacks_is_reported_with_the_closest_anchor_or_all_of_them() -> None:
+    text = f"""\
+tugas:
+  - id: uji-bagian
+    judul: Bagian yang tidak ada
+    bagian:
+      - pengantar
+      - kasus
+      - {LONG_ANCHOR}yz
+      - zzz
+    perintah: Jelaskan.
+    rubrik:
+      - kriteria: Isi
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Contoh
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Bahasa
+        jenjang:
+{SCALE_LEVELS}    kerangka_jawaban: [Butir pertama., Butir kedua.]
+"""
+    document = loaded(text)
+    built = tasks.build(document, set(), [])
+    headings = (
+        Heading("judul", "Judul", 1, 1),  # the page title is no section a task can name
+        Heading("pengantar", "Pengantar", 2, 3),
+        Heading("kasus-lapangan", "Kasus lapangan", 2, 5),
+        Heading(LONG_ANCHOR, "x", 2, 7),
+        Heading(f"{LONG_ANCHOR}y", "xy", 3, 9),
+    )
+    page = Lesson("uji", "modul-1/uji.md", "Uji", "Ringkasan.", 10, headings, 11)
+    missing = 'tugas uji-bagian: bagian "{}" tidak ada di docs/modul-1/uji.md.'
+    assert [str(problem) for problem in tasks.anchor_problems(built, page, document)] == [
+        f'{QUIZ_FILE}:{line_of(text, "- kasus")}: {missing.format("kasus")} Mungkin maksud Anda "kasus-lapangan"?',
+        f'{QUIZ_FILE}:{line_of(text, "yz")}: {missing.format("x" * 79 + "…")} Mungkin maksud Anda "{LONG_ANCHOR}"?',
+        f"{QUIZ_FILE}:{line_of(text, 'zzz')}: {missing.format('zzz')} Jangkar yang ada: pengantar, kasus-lapangan, "
+        f"{LONG_ANCHOR}, {LONG_ANCHOR}y.",
+    ]
+
+
+def task_with_id(task_id: str, where: Location) -> Task:
+    levels = (RubricLevel("Baik", 2, "Lengkap."), RubricLevel("Kurang", 1, "Kurang."))
+    return Task(task_id, "Judul", ("a",), "Tulis.", (Criterion("Isi", levels),), ("Butir.",), where=where)
+
+
+def test_a_task_id_used_twice_names_where_it_was_first_used() -> None:
+    first, second, third = (
+        Location("quizzes/satu.yml", 12),
+        Location("quizzes/dua.yml", 7),
+        Location("quizzes/dua.yml", 30),
+    )
+    quizzes = [
+        Quiz(lesson("satu"), (), "quizzes/satu.yml", tasks=(task_with_id("uji-sama", first),)),
+        Quiz(
+            lesson("dua"),
+            (),
+            "quizzes/dua.yml",
+            tasks=(task_with_id("uji-sama", second), task_with_id("uji-sama", third)),
+        ),
+    ]
+    unique = "Setiap tugas perlu id yang unik di seluruh bank soal dan tugas."
+    assert [str(problem) for problem in tasks.duplicate_ids(quizzes)] == [
+        f'quizzes/dua.yml:7: id "uji-sama" sudah dipakai di quizzes/satu.yml:12. {unique}',
+        f'quizzes/dua.yml:30: id "uji-sama" sudah dipakai di quizzes/satu.yml:12. {unique}',
+    ]
+
+
+def test_the_marker_is_asked_for_where_tasks_are_and_only_there_under_refleksi() -> None:
+    """Each page is judged on its own: a page skipped or reported does not stop the check of the
+    pages after it. Refleksi ends at the next heading of its level, or at the end of the page."""
+    filler = "Teks.\n" * 95  # a long last section: the marker sits far below its heading
+    texts = {
+        "modul-1/rusak.md": f"# Rusak\n\n{tasks.MARKER}\n",  # its quiz file is broken: wait until it is fixed
+        "modul-1/tanpa.md": f"# Tanpa\n\n{tasks.MARKER}\n",
+        "modul-1/lupa.md": "# Lupa\n\n## Refleksi\n",
+        "modul-1/lepas.md": f"# Lepas\n\n## Refleksi\n\nTeks.\n\n## Kuis\n\n{tasks.MARKER}\n",
+        "modul-1/akhir.md": f"# Akhir\n\n## Refleksi\n\n### Renungan\n\n{filler}\n{tasks.MARKER}\n",
+        "modul-1/bebas.md": f"# Bebas\n\n## Ringkasan\n\n{tasks.MARKER}\n",  # no Refleksi: the lesson check says so
+    }
+    pages = {
+        path: replace(lesson(path[8:-3]), path=path, headings=lessons.headings(text)) for path, text in texts.items()
+    }
+    task = task_with_id("uji", Location("quizzes/x.yml", 3))
+    quizzes = [Quiz(pages["modul-1/rusak.md"], (), "quizzes/rusak.yml")] + [
+        Quiz(pages[path], (), f"quizzes/{path[8:-3]}.yml", tasks=(task,)) for path in list(texts)[2:]
+    ]
+    found = [Problem(Location("quizzes/rusak.yml", 4), "tugas rusak")]
+    del pages["modul-1/lupa.md"]  # a page the lesson check could not read: its problem goes on line 1
+    assert [str(problem) for problem in tasks.marker_problems(quizzes, pages, texts, found)] == [
+        f"docs/modul-1/tanpa.md:3: penanda {tasks.MARKER} ada, tetapi berkas soal pelajaran ini belum berisi tugas. "
+        'Tambahkan tugas di bawah "tugas:" pada berkas soalnya, atau hapus penanda ini.',
+        f"docs/modul-1/lupa.md:1: berkas soal pelajaran ini berisi tugas, tetapi halamannya belum memuat penanda "
+        f'{tasks.MARKER}. Tulis penanda itu di baris sendiri di akhir bagian "## Refleksi".',
+        f'docs/modul-1/lepas.md:9: penanda {tasks.MARKER} harus berada di bagian "## Refleksi". Pindahkan ke akhir '
+        "bagian itu.",
+    ]
+
+
+def rubric_task(task_id: str, words: tuple[int, int] | None) -> Task:
+    levels = (RubricLevel("Baik", 3, "Lengkap  dan\n| rapi"), RubricLevel("Kurang", 1, "Kurang."))
+    plain = (RubricLevel("Baik", 2, "Baku."), RubricLevel("Kurang", 1, "Tidak baku."))
+    criteria = (Criterion("Isi | bentuk", levels), Criterion("Bahasa", plain))
+    return Task(task_id, f"Tugas {task_id}", ("a",), "Tulis esai.", criteria, ("Rahasia dosen.",), words)
+
+
+def test_the_page_shows_each_task_with_its_length_and_rubric_table() -> None:
+    """What replaces the marker, byte for byte: a cell is one line with its pipes escaped, so the
+    table keeps its columns; the word limit is shown only when the task sets one."""
+    rubric = (
+        '??? info "Rubrik penilaian (2 kriteria)"\n\n'
+        "    | Kriteria | Baik | Kurang |\n"
+        "    | --- | --- | --- |\n"
+        "    | **Isi \\| bentuk** | **3** · Lengkap dan \\| rapi | **1** · Kurang. |\n"
+        "    | **Bahasa** | **2** · Baku. | **1** · Tidak baku. |\n"
+    )
+    assert tasks.page_markdown((rubric_task("uji-satu", (300, 600)), rubric_task("uji-dua", None))) == (
+        "### Tugas esai: Tugas uji-satu {#tugas-uji-satu}\n\nTulis esai.\n\n"
+        "*Panjang jawaban 300–600 kata · skor maksimum 5.*\n\n" + rubric + "\n"
+        "### Tugas esai: Tugas uji-dua {#tugas-uji-dua}\n\nTulis esai.\n\n"
+        "*skor maksimum 5.*\n\n" + rubric
+    )

@@ -136,3 +136,17 @@ def test_yaml_errors_are_explained_in_indonesian(text: str, line: int, said: str
 def test_an_unknown_parser_complaint_gets_a_general_description() -> None:
     error = __import__("yaml").YAMLError("something new")
     assert yamlsource.explain(error) == "susunan YAML tidak dikenali"
+
+
+def test_a_control_character_and_too_deep_nesting_are_placed_on_their_line_among_others() -> None:
+    """Lines are counted before the character or the nested value, not after it."""
+    _, problems = yamlsource.load("a: 1\nb: 2\nsoal: \x07\nc: 3\nd: 4\ne: 5\n", "q.yml")
+    assert [str(p) for p in problems] == [
+        "q.yml:3: ada karakter kendali yang tak terlihat (kode 0x07) di baris ini; YAML tidak membolehkannya. "
+        "Hapus karakter itu."
+    ]
+    document, problems = yamlsource.load("a: 1\nb: 2\nsoal: " + "[" * 50 + "]" * 50 + "\nc: 3\n", "q.yml")
+    assert document is None
+    assert [str(p) for p in problems] == [
+        "q.yml:3: susunan bersarang lebih dari 40 tingkat; periksa tanda kurung dan indentasi di sini."
+    ]

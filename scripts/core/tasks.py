@@ -78,11 +78,18 @@ def _task(entry: dict[str, Any], document: Document, at: Path_) -> Task:
     )
 
 
+def _field_label(field: Path_) -> str:
+    """A field as an author knows it: "judul", "kerangka jawaban butir 2" (an item of a list). A
+    field YAML comments can cut is always under a key (yamlsource.Document.comments_after)."""
+    name = next(part for part in reversed(field) if isinstance(part, str)).replace("_", " ")
+    return f"{name} butir {field[-1] + 1}" if field and isinstance(field[-1], int) else name
+
+
 def _content_problems(task: Task, entry: dict[str, Any], document: Document, at: Path_) -> list[Problem]:
     problems = [
         Problem(
             Location(document.path, line),
-            f'tugas {task.id}: {str(field[-1]).replace("_", " ")} terpotong di " #": YAML membaca '
+            f'tugas {task.id}: {_field_label(field)} terpotong di " #": YAML membaca '
             f'"{quoted(comment, 40)}" sebagai komentar dan membuangnya. Apit seluruh nilainya dengan tanda '
             'kutip ("...") atau tulis sebagai blok teks "|".',
         )
