@@ -25,3 +25,8 @@ def question(qid: str, kind: Kind, level: Level) -> Question:
 
 def lesson(slug: str) -> Lesson:
     return Lesson(slug, f"modul-1/{slug}.md", slug.title(), "Ringkasan.", 10, (), 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line an author would look at: the first that holds `needle`."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)

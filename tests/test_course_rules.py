@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from core_samples import line_of
 
 from scripts.core import course, course_rules, lessons, progress
 from scripts.core.course_rules import RULES, Band, CourseRules, Section
@@ -102,11 +103,7 @@ def test_equal_neighbours_in_the_first_two_bands_and_boxes_are_reported_at_their
         .replace("  waktu_belajar: {minimum: 5, maksimum: 240}   # menit, di front matter\n", "")
         .replace("    - {judul: Rujukan}\n", "    - {judul: Rujukan}\n  waktu_belajar: {minimum: 240, maksimum: 5}\n")
     )
-    lines = text.splitlines()
-    at = {
-        key: next(n for n, line in enumerate(lines, 1) if key in line)
-        for key in ("dari: 90, nama: baik}", "jarak_hari:", "waktu_belajar:")
-    }
+    at = {key: line_of(text, key) for key in ("dari: 90, nama: baik}", "jarak_hari:", "waktu_belajar:")}
     assert read(tmp_path, text) == (
         None,
         [
@@ -132,11 +129,7 @@ def test_bands_and_boxes_out_of_order_are_reported_at_their_lines(tmp_path: Path
         .replace("jarak_hari: [1, 3, 7, 14]", "jarak_hari: [1, 7, 3]")
         .replace("kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 4")
     )
-    lines = text.splitlines()
-    at = {
-        key: next(n for n, line in enumerate(lines, 1) if key in line)
-        for key in ("dari: 85", "dari: 10", "jarak_hari:", "kotak_benar_di_pelajaran:")
-    }
+    at = {key: line_of(text, key) for key in ("dari: 85", "dari: 10", "jarak_hari:", "kotak_benar_di_pelajaran:")}
     rules, problems = read(tmp_path, text)
     assert rules is None
     assert problems == [
@@ -153,8 +146,7 @@ def test_a_broken_band_or_schedule_is_reported_by_the_schema(tmp_path: Path) -> 
         .replace("jarak_hari: [1, 3, 7, 14]", "jarak_hari: [1, 0]")
         .replace("  kotak_benar_di_pelajaran: 3\n", "")
     )
-    lines = text.splitlines()
-    at = {key: next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 190", "jarak_hari:")}
+    at = {key: line_of(text, key) for key in ("dari: 190", "jarak_hari:")}
     rules, problems = read(tmp_path, text)
     assert rules is None
     assert problems == [
@@ -171,11 +163,7 @@ def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: 
         .replace("    - {judul: Kuis}\n", "    - {judl: Kuis}\n")
         .replace('  glosarium: "<!-- glosarium -->"', "  glosarium: glosarium")
     )
-    lines = text.splitlines()
-    at = {
-        key: next(n for n, line in enumerate(lines, 1) if key in line)
-        for key in ("tujuh", "soal_minimum: 0", "judl", "  glosarium: glosarium")
-    }
+    at = {key: line_of(text, key) for key in ("tujuh", "soal_minimum: 0", "judl", "  glosarium: glosarium")}
     rules, problems = read(tmp_path, text)
     assert rules is None
     assert problems == [
@@ -189,7 +177,7 @@ def test_every_problem_of_a_broken_rules_file_is_reported_at_its_line(tmp_path: 
 
 def test_a_duration_range_upside_down_is_reported(tmp_path: Path) -> None:
     text = SHIPPED.replace("{minimum: 5, maksimum: 240}", "{minimum: 240, maksimum: 5}")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if "waktu_belajar:" in row)
+    line = line_of(text, "waktu_belajar:")
     assert read(tmp_path, text) == (
         None,
         [f"aturan.yml:{line}: waktu_belajar: minimum 240 lebih besar dari maksimum 5; tukar keduanya."],
@@ -217,8 +205,7 @@ def test_a_broken_rules_file_stops_with_each_problem_on_its_own_line(
     text = SHIPPED.replace("  - {dari: 0, nama: kurang}", "  - {dari: 10, nama: kurang}").replace(
         "kotak_benar_di_pelajaran: 3", "kotak_benar_di_pelajaran: 5"
     )
-    lines = text.splitlines()
-    band, box = (next(n for n, line in enumerate(lines, 1) if key in line) for key in ("dari: 10", "kotak_benar"))
+    band, box = (line_of(text, key) for key in ("dari: 10", "kotak_benar"))
     rules = tmp_path / "aturan-kursus.yml"
     rules.write_text(text, encoding="utf-8")
     monkeypatch.setattr(course_rules, "RULES_PATH", rules)

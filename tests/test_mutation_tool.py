@@ -43,12 +43,11 @@ def test_mutmut_copies_everything_the_tests_copy(tmp_path: Path) -> None:
     assert copied <= in_copy, sorted(copied - in_copy)
 
 
-def test_survivors_are_tried_again_once_the_tests_change(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_survivors_are_tried_again_once_the_tests_change() -> None:
     cache = {"a": True, "b": False}
-    monkeypatch.setattr(mutation, "tests_fingerprint", lambda: "sekarang")
-    assert mutation.settled({mutation.TESTS_KEY: "sekarang", **cache}) == cache
-    assert mutation.settled({mutation.TESTS_KEY: "dulu", **cache}) == {"a": True}  # a new test may kill b
-    assert mutation.settled(dict(cache)) == {"a": True}  # a cache from before fingerprints
+    assert mutation.settled({mutation.TESTS_KEY: "sekarang", **cache}, "sekarang") == cache
+    assert mutation.settled({mutation.TESTS_KEY: "dulu", **cache}, "sekarang") == {"a": True}  # a new test may kill b
+    assert mutation.settled(dict(cache), "sekarang") == {"a": True}  # a cache from before fingerprints
 
 
 def test_a_mutant_meets_its_own_modules_tests_first(monkeypatch: pytest.MonkeyPatch) -> None:

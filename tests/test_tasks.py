@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import ROOT, Lazy, real_course, real_downloads
-from core_samples import lesson
+from core_samples import lesson, line_of
 from hostile import HOSTILE, NASTY
 from moodle_reader import check_moodle_essay, moodle_questions, table_rows, text_of
 from pypdf import PdfReader
@@ -267,11 +267,6 @@ def loaded(text: str) -> yamlsource.Document:
     return document
 
 
-def line_of(text: str, needle: str) -> int:
-    """The line an author would look at: the first that holds `needle`."""
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
 def checked(text: str, bad_lines: frozenset[int] = frozenset()) -> tuple[tasks.Built, list[str]]:
     problems: list[Problem] = []
     built = tasks.build(loaded(text), set(bad_lines), problems)
@@ -285,6 +280,17 @@ SCALE_LEVELS = """\
           - {nama: Kurang, skor: 1, deskripsi: Keliru.}
 """
 
+# A task's rubric of three criteria on that scale, as the entries below write it.
+RUBRIC = f"""\
+    rubrik:
+      - kriteria: Isi
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Contoh
+        jenjang:
+{SCALE_LEVELS}      - kriteria: Bahasa
+        jenjang:
+{SCALE_LEVELS}"""
+
 CLEAN_TASK = f"""\
 soal: []
 tugas:
@@ -296,14 +302,7 @@ tugas:
 
       Beri satu contoh.
     batas_kata: [300, 600]
-    rubrik:
-      - kriteria: Isi
-        jenjang:
-{SCALE_LEVELS}      - kriteria: Contoh
-        jenjang:
-{SCALE_LEVELS}      - kriteria: Bahasa
-        jenjang:
-{SCALE_LEVELS}    kerangka_jawaban:
+{RUBRIC}    kerangka_jawaban:
       - ' Butir pertama. '
       - Butir kedua.
 """
@@ -489,14 +488,7 @@ tugas:
       - {LONG_ANCHOR}yz
       - zzz
     perintah: Jelaskan.
-    rubrik:
-      - kriteria: Isi
-        jenjang:
-{SCALE_LEVELS}      - kriteria: Contoh
-        jenjang:
-{SCALE_LEVELS}      - kriteria: Bahasa
-        jenjang:
-{SCALE_LEVELS}    kerangka_jawaban: [Butir pertama., Butir kedua.]
+{RUBRIC}    kerangka_jawaban: [Butir pertama., Butir kedua.]
 """
     document = loaded(text)
     built = tasks.build(document, set(), [])

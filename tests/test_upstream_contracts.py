@@ -276,7 +276,7 @@ def test_the_reused_work_renders_every_page_alike(tmp_path: Path) -> None:
     fragment converted once) leaves what mkdocs-quiz writes byte for byte as it was, on a page that
     repeats another's questions; the methods it wraps keep the signatures it calls them with."""
     signatures = {
-        quiz.PO_PARSER: (quiz._class(*quiz.TRANSLATIONS_CLASS), ["self", "po_path"]),
+        quiz.PO_PARSER: (quiz._imported(*quiz.TRANSLATIONS_CLASS), ["self", "po_path"]),
         quiz.FRAGMENT_MARKDOWN: (quiz_plugin.MkDocsQuizPlugin, ["self", "page", "config", "files"]),
         quiz.FRAGMENT_CONVERTER: (quiz_plugin.MkDocsQuizPlugin, ["self", "text", "page", "config", "files", "md_inst"]),
     }

@@ -62,7 +62,8 @@ SUBPROCESS_MODULES = ("scripts.cli", "scripts.core.report")  # reached by the CL
 # mutmut cannot link to them, and the in-process fast tests for every other survivor. The
 # course-wide CLI run adds time, not kills.
 # Tests of the built site or a browser (marked `site` by tests/conftest.py) are left out: minutes each.
-UNIT_ONLY = ["-m", "not site and not properdocs"]
+UNIT_MARKS = "not site and not properdocs"
+UNIT_ONLY = ["-m", UNIT_MARKS]
 CLI_TESTS = ["tests/test_cli.py", "tests/test_cli_in_process.py", "-k", "not on_the_course", *UNIT_ONLY]
 # mutmut picks each mutant's tests by the coverage it recorded, and misses some that would kill it:
 # every other survivor runs again against all the in-process fast tests, the ones pyproject.toml's
@@ -73,7 +74,7 @@ MUTMUT_TESTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8
 # Tests marked `slow` (the check in a subprocess on a copied project, timing scans, the whole bank)
 # take minutes under mutmut's trampolines and are left out here: a mutant only they would kill
 # counts as a survivor, so the score errs low, never high.
-DETAIL_TESTS = [*(path for path in MUTMUT_TESTS if path != CLI_TESTS[0]), "-k", "not never_prints", "-m", "not site and not properdocs and not slow"]
+DETAIL_TESTS = [*(path for path in MUTMUT_TESTS if path != CLI_TESTS[0]), "-k", "not never_prints", "-m", f"{UNIT_MARKS} and not slow"]
 SECOND_PASS_CACHE = ROOT / ".cache" / "mutation-second-pass.json"
 
 
@@ -122,10 +123,11 @@ def tests_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def settled(cache: dict[str, Any]) -> dict[str, bool]:
-    """The second pass' cached verdicts still valid: all of them while the tests are unchanged; once
-    they change, only the kills (a survivor is tried again: the new tests may kill it)."""
-    unchanged = cache.pop(TESTS_KEY, None) == tests_fingerprint()
+def settled(cache: dict[str, Any], fingerprint: str) -> dict[str, bool]:
+    """The second pass' cached verdicts still valid: all of them while the tests are unchanged
+    (`fingerprint`, tests_fingerprint now); once they change, only the kills (a survivor is tried
+    again: the new tests may kill it)."""
+    unchanged = cache.pop(TESTS_KEY, None) == fingerprint
     return {name: killed for name, killed in cache.items() if unchanged or killed}
 
 
@@ -212,9 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # The tests as they are now (mutmut copied them when it started).
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    fingerprint = tests_fingerprint()  # of the tests just copied, which this run's second pass uses
     done: dict[str, bool] = {}
     if SECOND_PASS_CACHE.is_file() and (chosen or not ran):
-        done = settled(json.loads(SECOND_PASS_CACHE.read_text(encoding="utf-8")))
+        done = settled(json.loads(SECOND_PASS_CACHE.read_text(encoding="utf-8")), fingerprint)
     if ran or (args.report_only and chosen):  # settled again: after mutmut, or against the tests as they are now
         done = {name: killed for name, killed in done.items() if not selected(name)}
     equivalents: dict[str, str] = yaml.safe_load(EQUIVALENTS.read_text(encoding="utf-8")) or {}
@@ -228,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for name, killed in zip(again, pool.map(killed_in_second_pass, again)):
             done[name] = killed
-            SECOND_PASS_CACHE.write_text(json.dumps({TESTS_KEY: tests_fingerprint(), **done}), encoding="utf-8")
+            SECOND_PASS_CACHE.write_text(json.dumps({TESTS_KEY: fingerprint, **done}), encoding="utf-8")
     for name, killed in done.items():
         if name in codes and codes[name] in NO_TESTS | SURVIVED:
             codes[name] = 1 if killed else codes[name]

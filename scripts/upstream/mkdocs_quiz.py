@@ -292,7 +292,7 @@ def reuse_repeated_work() -> None:
     _page_markdown.clear()
     if _reused:
         return
-    plugin, manager = (_class(*where) for where in (PLUGIN_CLASS, TRANSLATIONS_CLASS))
+    plugin, manager = (_imported(*where) for where in (PLUGIN_CLASS, TRANSLATIONS_CLASS))
     parse, create, convert = _method(manager, PO_PARSER), _method(plugin, FRAGMENT_MARKDOWN), _method(plugin, FRAGMENT_CONVERTER)
 
     def parse_once(self: Any, po_path: Any) -> dict[str, str]:
@@ -321,7 +321,8 @@ def reuse_repeated_work() -> None:
     _reused = True
 
 
-def _class(module: str, name: str) -> Any:
+def _imported(module: str, name: str) -> Any:
+    """`module`.`name` of mkdocs-quiz, or UpstreamChanged naming what is gone."""
     try:
         return getattr(import_module(module), name)
     except (ImportError, AttributeError) as error:
@@ -400,11 +401,7 @@ def replace_once(xml: str, old: str, new: str) -> str:
 
 
 def _qti(name: str) -> Any:
-    module, attribute = _QTI_NAMES[name]
-    try:
-        value = getattr(import_module(module), attribute)
-    except (ImportError, AttributeError) as error:
-        raise QUIZ.changed(f"{module}.{attribute} tidak ada ({error})", ADAPTER) from None
+    value = _imported(*_QTI_NAMES[name])
     globals()[name] = value  # imported once; later lookups find the module attribute
     return value
 
