@@ -77,23 +77,47 @@ def cache_key(course: Course) -> tuple[Quiz, ...]:
     )
 
 
-def build(course: Course) -> dict[str, bytes]:
-    """Every downloadable file, keyed by its flat file name: the whole course first, then the final
-    evaluation's pool, then each lesson."""
-    files = _files(None, WHOLE_COURSE, content_quizzes(course))
-    files.update(tasks.build(content_quizzes(course), WHOLE_COURSE))  # task sheets and marking guides
+def _rows(course: Course) -> list[tuple[str | None, str, list[Quiz]]]:
+    """(slug, title, quizzes) of each row of downloads: the whole course, the final evaluation's
+    pool (when there is one), then each lesson."""
     pool = exam_pool(course)
-    if pool:
-        files.update(_files(EXAM_SLUG, EXAM_TITLE, pool))
-    for quiz in course.quizzes:
-        lesson_files = _files(quiz.lesson.slug, quiz.lesson.title, [quiz])
-        clash = sorted(set(files) & set(lesson_files))
+    return [
+        (None, WHOLE_COURSE, content_quizzes(course)),
+        *([(EXAM_SLUG, EXAM_TITLE, pool)] if pool else []),
+        *((quiz.lesson.slug, quiz.lesson.title, [quiz]) for quiz in course.quizzes),
+    ]
+
+
+def names(course: Course) -> list[str]:
+    """Every file name `build` gives, in its order, without making a file: the site registers the
+    downloads before they are made (scripts/site/downloads.py). A lesson whose names clash with
+    another download's is a ValueError naming its file."""
+    found: list[str] = []
+    for index, (slug, _, quizzes) in enumerate(_rows(course)):
+        row = list(file_names(slug).values())
+        clash = sorted(set(found) & set(row))
         if clash:
+            lesson = quizzes[0].lesson
             raise ValueError(
-                f'berkas unduhan "{clash[0]}" dari pelajaran docs/{quiz.lesson.path} bertabrakan dengan '
+                f'berkas unduhan "{clash[0]}" dari pelajaran docs/{lesson.path} bertabrakan dengan '
                 "berkas lain. Ganti nama berkas pelajaran itu."
             )
-        files.update(lesson_files)
+        found += row
+        if index == 0:  # the task sheets and marking guides come with the whole course's row
+            found += tasks.names(content_quizzes(course))
+    return found
+
+
+def build(course: Course) -> dict[str, bytes]:
+    """Every downloadable file, keyed by its flat file name (in the order of `names`): the whole
+    course first with its task sheets and marking guides, then the final evaluation's pool, then
+    each lesson."""
+    names(course)  # a clash fails here, before anything is made
+    files: dict[str, bytes] = {}
+    for index, (slug, title, quizzes) in enumerate(_rows(course)):
+        files.update(_files(slug, title, quizzes))
+        if index == 0:
+            files.update(tasks.build(quizzes, WHOLE_COURSE))
     return files
 
 

@@ -153,11 +153,16 @@ def _clean(fragment: str, links: LinkPolicy) -> str:
 _CONVERTER = markdown.Markdown(extensions=["attr_list", "sane_lists"], output_format="xhtml")
 
 
-@functools.lru_cache(maxsize=8192)  # the course file and the lesson files convert the same texts
-def _convert(source: str, links: LinkPolicy) -> str:
+@functools.lru_cache(maxsize=8192)  # every export format converts the same texts
+def _markdown(source: str) -> str:
     _CONVERTER.reset()
     # xml_safe first: bleach would turn a control character into "?", not drop it.
-    return _clean(xml_safe(_CONVERTER.convert(source)), links).strip()
+    return xml_safe(_CONVERTER.convert(source))
+
+
+@functools.lru_cache(maxsize=8192)  # the course file and the lesson files convert the same texts
+def _convert(source: str, links: LinkPolicy) -> str:
+    return _clean(_markdown(source), links).strip()
 
 
 def to_html(text: str, links: LinkPolicy, blank: BlankRenderer | None = None, brace_entities: bool = False) -> str:

@@ -180,18 +180,27 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def build(quizzes: Sequence[Quiz], whole: str) -> dict[str, bytes]:
-    """Both sheets for the course (`whole` names it) and for each lesson that has tasks."""
+def _rows(quizzes: Sequence[Quiz], whole: str) -> list[tuple[str | None, str, list[Quiz]]]:
+    """(slug, title, quizzes) of each pair of sheets: the course (`whole` names it), then each
+    lesson that has tasks; none when no lesson has one."""
     with_tasks = [quiz for quiz in quizzes if quiz.tasks]
     if not with_tasks:
-        return {}
-    names = file_names(None)
-    files = {
-        names["Lembar tugas"]: task_sheet(whole, with_tasks),
-        names["Pedoman penilaian"]: marking_guide(whole, with_tasks),
-    }
-    for quiz in with_tasks:
-        names = file_names(quiz.lesson.slug)
-        files[names["Lembar tugas"]] = task_sheet(quiz.lesson.title, [quiz])
-        files[names["Pedoman penilaian"]] = marking_guide(quiz.lesson.title, [quiz])
+        return []
+    return [(None, whole, with_tasks), *((quiz.lesson.slug, quiz.lesson.title, [quiz]) for quiz in with_tasks)]
+
+
+def names(quizzes: Sequence[Quiz]) -> list[str]:
+    """The file names `build` gives, in its order, without making a sheet."""
+    return [name for slug, _, _ in _rows(quizzes, "") for name in file_names(slug).values()]
+
+
+def build(quizzes: Sequence[Quiz], whole: str) -> dict[str, bytes]:
+    """Both sheets for the course (`whole` names it) and for each lesson that has tasks."""
+    files: dict[str, bytes] = {}
+    for slug, title, group in _rows(quizzes, whole):
+        named = file_names(slug)
+        files[named["Lembar tugas"]] = task_sheet(title, group)
+        files[named["Pedoman penilaian"]] = marking_guide(title, group)
     return files
+
+

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import rjsmin
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -42,6 +43,7 @@ from scripts.site import (  # noqa: E402
     client_bundle,
     css_restyle,
     css_trim,
+    downloads,
     offline,
     page_html,
     quiz_assets,
@@ -70,7 +72,8 @@ _offline_zip: bytes | None = None
 _packages: dict[str, bytes] = {}  # LMS packages made from the offline build, by file name
 _books: dict[str, bytes] = {}  # PDF and EPUB books made from the offline build, by file name
 _books_missing = ""  # why a full build made no books (no Chromium or qpdf to print with)
-_downloads_memo: tuple[object, dict[str, bytes]] | None = None  # (what they depend on, the files)
+_downloads_memo: tuple[object, dict[str, bytes]] | None = None  # under serve: (what they depend on, the files)
+_pending: downloads.Downloads | None = None  # a build's downloads, made beside its pages
 _rps_memo: tuple[Course, bytes] | None = None  # the RPS document of the last loaded course
 _page_questions: dict[str, tuple[Question, ...]] = {}  # the questions each page shows, in order
 _dirty = False  # `mkdocs serve --dirty` (make serve): rebuild only the pages whose source changed
@@ -125,9 +128,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(failure)
     _failing_check = ""
     _course = loaded
+    if not _serving:
+        _start_downloads(loaded)  # beside the offline copy below and the pages after it
     # `mkdocs serve` rebuilds on every save; the copy for file:// and the LMS packages made from it
     # come with full builds only.
     _offline_zip, _packages = (None, {}) if OFFLINE or _serving else _build_offline_copy(config, loaded)
+
+
+def _start_downloads(loaded: Course) -> None:
+    global _pending
+    _discard_downloads()
+    try:
+        _pending = downloads.Downloads(loaded)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+
+
+def _discard_downloads() -> None:
+    global _pending
+    if _pending is not None:
+        _pending.discard()
+        _pending = None
 
 
 def _build_offline_copy(config: MkDocsConfig, loaded: Course) -> tuple[bytes, dict[str, bytes]]:
@@ -169,9 +190,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if (source := files.get_file_from_path(path)) is not None:
             files.remove(source)  # a script of docs/ published with its CONTRACT values filled in
         files.append(File.generated(config, path, content=content))
-    if _course is not None:
+    if _pending is not None:
+        for name in _pending.names:  # written by on_env, before MkDocs copies them
+            files.append(File.generated(config, f"unduhan/{name}", abs_src_path=str(_pending.folder / name)))
+    elif _course is not None:
         for name, data in _downloads(_course).items():
             files.append(File.generated(config, f"unduhan/{name}", content=data))
+    if _course is not None:
         if _course.plan is not None:
             files.append(File.generated(config, f"unduhan/{rps_document.FILE_NAME}", content=_rps_document(_course)))
         # The course outline for assets/kemajuan.js; a script, since file:// pages cannot fetch JSON.
@@ -316,9 +341,19 @@ def _rakit_kuis_markdown(markdown: str, path: str, root: str, loaded: Course, co
     return markdown.replace(rakit_kuis.BUILDER_MARKER, rakit_kuis.builder_markdown(loaded, root), 1)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # MkDocs copies the files right after this event: the downloads must all be there.
+    if _pending is not None:
+        try:
+            _pending.wait()
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+    return env
+
+
 def _downloads(loaded: Course) -> dict[str, bytes]:
-    """The lecturer downloads, made again only when what they show has changed: under `mkdocs
-    serve`, most edits of a lesson's text leave the bank and the section titles as they were."""
+    """Under `mkdocs serve`, the lecturer downloads, made again only when what they show has
+    changed: most edits of a lesson's text leave the bank and the section titles as they were."""
     global _downloads_memo
     key = exports.cache_key(loaded)
     if _downloads_memo is None or _downloads_memo[0] != key:
@@ -389,6 +424,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
 
 
 def _finish(config: MkDocsConfig) -> None:
+    _discard_downloads()  # copied into the site by now
     site = Path(config.site_dir)
     # Before Material's offline plugin (priority -100) copies the index into search_index.js.
     search_index.rewrite(site, _course.glossary if _course is not None else ())
@@ -435,6 +471,7 @@ on_post_build = CombinedEvent(_finish, _put_in_place)
 
 def on_build_error(error: Exception) -> None:
     global _building
+    _discard_downloads()
     if _building is not None:
         atomic_site.abandon(_building[0])
         _building = None
