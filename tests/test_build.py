@@ -218,3 +218,29 @@ def test_front_matter_description_is_escaped_for_the_meta_tag() -> None:
     )
     mkdocs_hook.on_page_markdown("# Catatan\n", page, SimpleNamespace())  # type: ignore[arg-type]
     assert page.meta["description"] == "Apa arti &quot;intervensi&quot;? &lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_heading_permalinks_are_labelled_not_titled(site: Path) -> None:
+    """A title on a permalink would make Material mount a tooltip for each at start-up (the longest
+    lesson has 40); the aria-label names the link for a screen reader instead."""
+    found = re.search(r"permalink_title: (.+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert found is not None
+    for quiz in real_course().quizzes:
+        links = [attrs for tag, attrs in elements(lesson_html(site, quiz.lesson.url)) if tag == "a" and "headerlink" in classes(attrs)]
+        assert links, quiz.lesson.url
+        assert all(attrs.get("aria-label") == found.group(1) and "title" not in attrs for attrs in links), quiz.lesson.url
+
+
+def test_permalinks_labelled_reads_python_markdowns_permalink() -> None:
+    import markdown
+
+    from scripts.site import page_html
+
+    rendered = markdown.markdown(
+        '## Judul\n\n### Anak judul\n\nTeks dengan <abbr title="Istilah">ist</abbr>.',
+        extensions=["toc"],
+        extension_configs={"toc": {"permalink": True, "permalink_title": "Tautan ke bagian ini"}},
+    )
+    labelled = page_html.permalinks_labelled(rendered)
+    assert labelled.count('aria-label="Tautan ke bagian ini"') == 2
+    assert 'title="Tautan' not in labelled and 'title="Istilah"' in labelled

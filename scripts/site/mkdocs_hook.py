@@ -413,7 +413,7 @@ def _offline_download(page: Page) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     if _failing_check:
         html = page_html.check_failure_banner(_failing_check) + html
-    html = page_html.announced(page_html.first_terms_only(html))
+    html = page_html.announced(page_html.first_terms_only(page_html.permalinks_labelled(html)))
     # A lesson loads mkdocs-quiz's script when its quiz comes near (overrides/main.html, kursusDekat).
     lazy = bool(page.meta.get("waktu_belajar"))
     html = quiz_assets.externalize(html, get_relative_url(quiz_assets.JS_PATH, page.url), lazy)
