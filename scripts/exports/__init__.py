@@ -104,7 +104,7 @@ def names(course: Course) -> list[str]:
             )
         found += row
         if index == 0:  # the task sheets and marking guides come with the whole course's row
-            found += tasks.names(content_quizzes(course))
+            found += tasks.names(quizzes)
     return found
 
 

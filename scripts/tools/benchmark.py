@@ -50,38 +50,37 @@ def build_env(offline: bool) -> dict[str, str]:
     return {**env, "NO_MKDOCS_2_WARNING": "1", **({"OFFLINE": "true"} if offline else {})}
 
 
+def mkdocs_build(site: Path, env: dict[str, str], overrides: str | None = None, strict: bool = False, shown: bool = False) -> float:
+    """Seconds for `mkdocs build` into `site`: of mkdocs.yml, or with `overrides` (YAML) laid over
+    it by a config beside it that INHERITs it. `shown`: MkDocs' own output, else none."""
+    config = ROOT / f".benchmark-{os.getpid()}.yml"  # beside mkdocs.yml: INHERIT is relative
+    if overrides is not None:
+        config.write_text(f"INHERIT: mkdocs.yml\n{overrides}", encoding="utf-8")
+    output = None if shown else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", *(["--strict"] if strict else []),
+             *(["--config-file", str(config)] if overrides is not None else []), "--site-dir", str(site)],
+            cwd=ROOT, env=env, check=True, stdout=output, stderr=output,
+        )
+        return time.perf_counter() - start
+    finally:
+        config.unlink(missing_ok=True)
+
+
 def build(site: Path, pages_only: bool = False) -> float:
     """Seconds for a strict build; `pages_only`: the pages and the LMS files, as the nested offline
     build makes them (OFFLINE=true: no offline copy, packages or books), the build to compare with a
     plain Material build of the same pages."""
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=build_env(offline=pages_only),
-        check=True,
-        stdout=subprocess.DEVNULL if pages_only else None,
-        stderr=subprocess.DEVNULL if pages_only else None,
-    )
-    return time.perf_counter() - start
+    return mkdocs_build(site, build_env(offline=pages_only), strict=True, shown=not pages_only)
 
 
 def plain_material_build(work: Path, docs: Path | None = None) -> float:
     """Seconds for Material and its search alone (no hook, no mkdocs-quiz, no minification) on the
     same navigation: on `docs` when given (the expanded pages, see expanded_docs), else on docs/."""
-    config = ROOT / f".benchmark-polos-{os.getpid()}.yml"  # beside mkdocs.yml: INHERIT is relative
     docs_dir = f"docs_dir: {json.dumps(str(docs))}\n" if docs else ""
-    config.write_text(f"INHERIT: mkdocs.yml\n{docs_dir}plugins:\n  - search\nhooks: []\n", encoding="utf-8")
-    try:
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work / "polos")],
-            cwd=ROOT, env=build_env(offline=False), check=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        return time.perf_counter() - start
-    finally:
-        config.unlink()
+    return mkdocs_build(work / "polos", build_env(offline=False), f"{docs_dir}plugins:\n  - search\nhooks: []\n")
 
 
 def expanded_docs(work: Path) -> Path:
@@ -90,18 +89,8 @@ def expanded_docs(work: Path) -> Path:
     Material to build. The source pages hold markers where the questions go, not the questions."""
     docs = work / "halaman-lengkap"
     shutil.copytree(ROOT / "docs", docs)
-    config = ROOT / f".benchmark-lengkap-{os.getpid()}.yml"
-    config.write_text(
-        "INHERIT: mkdocs.yml\nhooks:\n  - scripts/site/mkdocs_hook.py\n  - scripts/tools/expanded_pages.py\n", encoding="utf-8"
-    )
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work / "lengkap")],
-            cwd=ROOT, env={**build_env(offline=True), "EXPANDED_PAGES_DIR": str(docs)},
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-    finally:
-        config.unlink()
+    hooks = "hooks:\n  - scripts/site/mkdocs_hook.py\n  - scripts/tools/expanded_pages.py\n"
+    mkdocs_build(work / "lengkap", {**build_env(offline=True), "EXPANDED_PAGES_DIR": str(docs)}, hooks)
     return docs
 
 
